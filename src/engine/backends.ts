@@ -1,0 +1,169 @@
+import * as tf from '@tensorflow/tfjs';
+// Side-effect imports register the extra backends with tfjs.
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { BACKEND_NAMES, type BackendName, type BackendPreference } from './spec';
+
+/** What this runtime offers for one backend, in words a student can read. */
+export interface BackendInfo {
+  name: BackendName;
+  available: boolean;
+  /** True when the "GPU" is a software rasteriser (SwiftShader, llvmpipe…). */
+  software: boolean;
+  /** Adapter or renderer description, or why the backend is missing. */
+  detail: string;
+}
+
+export interface BackendChoice {
+  name: BackendName;
+  reason: string;
+}
+
+/** What the auto choice needs to know about the model. */
+export interface ModelNeeds {
+  params: number;
+  convolution: boolean;
+}
+
+/** Below this many parameters, per-operation dispatch dominates and the CPU wins. */
+export const TINY_MODEL_PARAMS = 10_000;
+
+const SOFTWARE_PATTERN = /swiftshader|llvmpipe|lavapipe|software|basic render/i;
+
+export const BACKEND_LABELS: Record<BackendName, string> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WebAssembly',
+  cpu: 'CPU (JavaScript)',
+};
+
+/** The WASM binaries ship with the site; the app passes their bundled URLs here. */
+export function configureWasm(paths: Record<string, string>): void {
+  setWasmPaths(paths);
+}
+
+type GpuLike = {
+  requestAdapter(): Promise<{
+    info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
+    isFallbackAdapter?: boolean;
+  } | null>;
+};
+
+async function probeWebGpu(): Promise<BackendInfo> {
+  const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) {
+    return { name: 'webgpu', available: false, software: false, detail: 'Este navegador no ofrece WebGPU (navigator.gpu no existe).' };
+  }
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) {
+      return { name: 'webgpu', available: false, software: false, detail: 'WebGPU existe, pero no hay ningún adaptador gráfico disponible.' };
+    }
+    const info = adapter.info ?? {};
+    const text = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+    const software = Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter) || SOFTWARE_PATTERN.test(text);
+    return { name: 'webgpu', available: true, software, detail: text || 'adaptador sin nombre' };
+  } catch (error) {
+    return { name: 'webgpu', available: false, software: false, detail: `WebGPU falló al pedir un adaptador: ${String(error)}` };
+  }
+}
+
+function probeWebGl(): BackendInfo {
+  const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: string): unknown } }).OffscreenCanvas;
+  if (!Offscreen) {
+    return { name: 'webgl', available: false, software: false, detail: 'No hay WebGL en este entorno.' };
+  }
+  const gl = new Offscreen(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+  if (!gl) {
+    return { name: 'webgl', available: false, software: false, detail: 'El navegador no pudo crear un contexto WebGL 2.' };
+  }
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return { name: 'webgl', available: true, software: SOFTWARE_PATTERN.test(renderer), detail: renderer };
+}
+
+function probeWasm(): BackendInfo {
+  const available = typeof WebAssembly === 'object';
+  return {
+    name: 'wasm',
+    available,
+    software: false,
+    detail: available ? 'WebAssembly en la CPU' : 'Este entorno no ejecuta WebAssembly.',
+  };
+}
+
+/** What each backend looks like in this runtime (browser, worker or Node). */
+export async function probeBackends(): Promise<BackendInfo[]> {
+  const inBrowser = typeof (globalThis as { navigator?: unknown }).navigator === 'object' &&
+    typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
+  const webgl: BackendInfo = inBrowser
+    ? probeWebGl()
+    : { name: 'webgl', available: false, software: false, detail: 'Node no tiene WebGL.' };
+  return [
+    await probeWebGpu(),
+    webgl,
+    probeWasm(),
+    { name: 'cpu', available: true, software: false, detail: 'JavaScript puro; siempre disponible' },
+  ];
+}
+
+/**
+ * Picks a backend. An explicit, available choice is honoured (even a software GPU: the
+ * student asked for it); 'auto' weighs the model: tiny models go to the CPU, real ones to
+ * a hardware GPU, then WebAssembly, then a software GPU.
+ */
+export function chooseBackend(
+  preference: BackendPreference,
+  backends: BackendInfo[],
+  needs: ModelNeeds,
+): BackendChoice {
+  const info = (name: BackendName) => backends.find((b) => b.name === name)!;
+  const usable = (name: BackendName) => info(name).available && !(name === 'wasm' && needs.convolution);
+
+  if (preference !== 'auto') {
+    if (usable(preference)) {
+      const b = info(preference);
+      const note = b.software ? ' Ojo: es una GPU emulada por software, mucho más lenta que una real.' : '';
+      return { name: preference, reason: `Elegido por ti: ${BACKEND_LABELS[preference]} (${b.detail}).${note}` };
+    }
+    const why = preference === 'wasm' && needs.convolution
+      ? 'WebAssembly no sabe calcular los gradientes de una convolución.'
+      : info(preference).detail;
+    const fallback = chooseBackend('auto', backends, needs);
+    return { name: fallback.name, reason: `Pediste ${BACKEND_LABELS[preference]}, pero no se puede usar: ${why} ${fallback.reason}` };
+  }
+
+  if (needs.params <= TINY_MODEL_PARAMS) {
+    return {
+      name: 'cpu',
+      reason: `Automático: CPU. El modelo es diminuto (${needs.params} parámetros) y en la GPU costaría más lanzar cada operación que calcularla.`,
+    };
+  }
+  for (const name of ['webgpu', 'webgl'] as const) {
+    if (usable(name) && !info(name).software) {
+      return { name, reason: `Automático: ${BACKEND_LABELS[name]} sobre la GPU (${info(name).detail}).` };
+    }
+  }
+  if (usable('wasm')) {
+    return { name: 'wasm', reason: 'Automático: WebAssembly. No hay GPU real disponible y en la CPU es lo más rápido.' };
+  }
+  for (const name of ['webgl', 'webgpu'] as const) {
+    if (usable(name)) {
+      return { name, reason: `Automático: ${BACKEND_LABELS[name]} emulado por software (${info(name).detail}); no hay GPU real.` };
+    }
+  }
+  return { name: 'cpu', reason: 'Automático: CPU, la única opción disponible.' };
+}
+
+/** Activates a backend, failing loudly (in Spanish) if tfjs cannot initialise it. */
+export async function activateBackend(name: BackendName): Promise<void> {
+  if (tf.getBackend() === name) return;
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error(`No se pudo iniciar el motor ${BACKEND_LABELS[name]}.`);
+  await tf.ready();
+}
+
+export function isBackendName(value: string): value is BackendName {
+  return (BACKEND_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,532 @@
+import * as tf from '@tensorflow/tfjs';
+import {
+  activateBackend,
+  chooseBackend,
+  probeBackends,
+  type BackendChoice,
+  type BackendInfo,
+} from './backends';
+import { createCallback, type Callback, type CallbackContext, type Logs } from './callbacks';
+import { batchIndices, epochOrder, loadData, type Batch, type Dataset } from './data';
+import { LOSSES, type LossFn } from './losses';
+import { correctCount } from './metrics';
+import { buildModel, countParams, modelNeedsConvolution, weightSizes } from './models';
+import { createOptimizer, type Optimizer } from './optimizers';
+import type { RunSpec } from './spec';
+import { validateRunSpec } from './validate';
+
+export type Status = 'idle' | 'training' | 'paused' | 'done' | 'diverged' | 'error';
+
+/** One finished epoch. `epoch` counts from 1; `params` are the weights after it (watchParams). */
+export interface EpochRecord {
+  epoch: number;
+  logs: Logs;
+  params?: number[][];
+}
+
+/** What the UI hears, at most once per `eventIntervalMs` and on every status change. */
+export interface TrainerUpdate {
+  status: Status;
+  /** Spanish explanation for diverged, error, early stop or a user stop. */
+  message: string | null;
+  /** Completed epochs. */
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batchesPerEpoch: number;
+  /** Epochs finished since the previous update. */
+  history: EpochRecord[];
+  params: number[][] | null;
+  samplesPerSecond: number | null;
+  learningRate: number;
+  tensorCount: number;
+}
+
+export interface TrainerInfo {
+  backend: BackendChoice;
+  backends: BackendInfo[];
+  paramCount: number;
+  trainableCount: number;
+}
+
+export interface TrainerOptions {
+  onUpdate?: (update: TrainerUpdate) => void;
+  /** Minimum time between updates; also how often the loop reads results back. */
+  eventIntervalMs?: number;
+}
+
+type RunMode = 'continuous' | 'batch' | 'epoch';
+
+interface PendingEpoch {
+  epoch: number;
+  names: string[];
+  values: tf.Tensor1D;
+  params: tf.Tensor1D | null;
+}
+
+/** Lets queued messages (pause, stop) in without the 4 ms clamp nested timeouts get. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const formatEs = (v: number) => v.toLocaleString('es-ES', { maximumSignificantDigits: 6 });
+
+/**
+ * The one training loop. Forward pass, loss, gradients and update happen in that order for
+ * every batch, exactly as the course's GradientTape loops do; callbacks hook in at epoch
+ * boundaries. Results stay on the device and are read back in one go per update.
+ */
+export class Trainer {
+  private model!: tf.LayersModel;
+  private variables: tf.Variable[] = [];
+  private optimizer!: Optimizer;
+  private callbacks: Callback[] = [];
+  private train!: Dataset;
+  private validation: Dataset | null = null;
+  private readonly loss: LossFn;
+  private readonly withAccuracy: boolean;
+
+  private status: Status = 'idle';
+  private message: string | null = null;
+  private epoch = 0;
+  private batchInEpoch = 0;
+  private batches: (Int32Array | null)[] = [];
+  private epochLoss: tf.Scalar | null = null;
+  private epochCorrect: tf.Scalar | null = null;
+  private epochSeen = 0;
+  private pending: PendingEpoch[] = [];
+  private history: EpochRecord[] = [];
+  private sentHistory = 0;
+  private params: number[][] | null = null;
+  private samplesPerSecond: number | null = null;
+  private samplesSinceRead = 0;
+  private lastRead = 0;
+  private lastUpdate = 0;
+  private pauseRequested = false;
+  private stopRequested = false;
+  private running: Promise<void> | null = null;
+  private disposed = false;
+
+  private constructor(
+    private spec: RunSpec,
+    readonly info: TrainerInfo,
+    private readonly options: TrainerOptions,
+  ) {
+    this.loss = LOSSES[spec.loss];
+    this.withAccuracy = (spec.metrics ?? []).includes('accuracy');
+    this.build();
+  }
+
+  /** Validates the spec, picks and starts a backend, and builds everything on it. */
+  static async create(spec: RunSpec, options: TrainerOptions = {}): Promise<Trainer> {
+    validateRunSpec(spec);
+    const backends = await probeBackends();
+    const params = weightSizes(spec.model).reduce((a, b) => a + b, 0);
+    const convolution = modelNeedsConvolution(spec.model);
+    const backend = chooseBackend(spec.backend ?? 'auto', backends, { params, convolution });
+    await activateBackend(backend.name);
+    const info: TrainerInfo = { backend, backends, paramCount: 0, trainableCount: 0 };
+    const trainer = new Trainer(spec, info, options);
+    const counts = countParams(trainer.model);
+    info.paramCount = counts.total;
+    info.trainableCount = counts.trainable;
+    await trainer.readInitialParams();
+    return trainer;
+  }
+
+  private build(): void {
+    const { spec } = this;
+    this.model = buildModel(spec.model, spec.seed);
+    this.variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    this.optimizer = createOptimizer(spec.optimizer, this.variables);
+    this.callbacks = (spec.callbacks ?? []).map(createCallback);
+    const data = loadData(spec.data, spec.validationSplit ?? 0);
+    this.train = data.train;
+    this.validation = data.validation;
+  }
+
+  private async readInitialParams(): Promise<void> {
+    this.params = this.spec.watchParams ? await this.readWeights() : null;
+  }
+
+  private get needsEpochLogs(): boolean {
+    return this.callbacks.some((c) => c.needsLogs);
+  }
+
+  private teardown(): void {
+    this.discardEpochState();
+    this.pending.forEach((p) => {
+      p.values.dispose();
+      p.params?.dispose();
+    });
+    this.pending = [];
+    this.callbacks.forEach((c) => c.dispose());
+    this.optimizer.dispose();
+    this.model.dispose();
+    this.train.dispose();
+    this.validation?.dispose();
+  }
+
+  private discardEpochState(): void {
+    this.epochLoss?.dispose();
+    this.epochCorrect?.dispose();
+    this.epochLoss = null;
+    this.epochCorrect = null;
+    this.epochSeen = 0;
+  }
+
+  get state(): Status {
+    return this.status;
+  }
+
+  get completedEpochs(): number {
+    return this.epoch;
+  }
+
+  /** Every finished epoch so far (read back), oldest first. */
+  getHistory(): EpochRecord[] {
+    return this.history.slice();
+  }
+
+  get learningRate(): number {
+    return this.optimizer.learningRate;
+  }
+
+  /** Current weights as plain numbers (reads from the device). */
+  async readWeights(): Promise<number[][]> {
+    return Promise.all(this.model.getWeights().map(async (w) => Array.from(await w.data())));
+  }
+
+  /** Trains until the epochs run out, a callback stops it, or pause/stop is asked. */
+  start(): Promise<void> {
+    if (this.status === 'idle' || this.status === 'paused') return this.launch('continuous');
+    return this.running ?? Promise.resolve();
+  }
+
+  resume(): Promise<void> {
+    return this.start();
+  }
+
+  /** Runs exactly one batch (or the rest of the current epoch) and pauses. */
+  step(unit: 'batch' | 'epoch' = 'batch'): Promise<void> {
+    if (this.status === 'idle' || this.status === 'paused') return this.launch(unit);
+    return this.running ?? Promise.resolve();
+  }
+
+  pause(): void {
+    if (this.status === 'training') this.pauseRequested = true;
+  }
+
+  /** Ends the run where it is; the weights trained so far stay. */
+  async stop(): Promise<void> {
+    if (this.status === 'training') {
+      this.stopRequested = true;
+      await this.running;
+    } else if (this.status === 'idle' || this.status === 'paused') {
+      await this.finish('done', 'Entrenamiento detenido.');
+    }
+  }
+
+  /** Back to the initial weights (from the seed, or the given initial values). */
+  async reset(seed?: number): Promise<void> {
+    if (this.running) {
+      this.stopRequested = true;
+      await this.running;
+    }
+    this.teardown();
+    if (seed !== undefined) this.spec = { ...this.spec, seed };
+    this.epoch = 0;
+    this.batchInEpoch = 0;
+    this.history = [];
+    this.sentHistory = 0;
+    this.samplesPerSecond = null;
+    this.message = null;
+    this.build();
+    await this.readInitialParams();
+    this.status = 'idle';
+    this.emit(true);
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    if (this.running) {
+      this.stopRequested = true;
+      await this.running;
+    }
+    this.disposed = true;
+    this.teardown();
+  }
+
+  private launch(mode: RunMode): Promise<void> {
+    this.pauseRequested = false;
+    this.stopRequested = false;
+    this.status = 'training';
+    this.message = null;
+    this.lastRead = performance.now();
+    this.samplesSinceRead = 0;
+    this.emit(true);
+    this.running = this.loop(mode).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async loop(mode: RunMode): Promise<void> {
+    const interval = this.options.eventIntervalMs ?? 16;
+    try {
+      while (true) {
+        if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
+        if (this.batchInEpoch === 0) this.beginEpoch();
+        this.trainBatch();
+        let epochEnded = false;
+        if (this.batchInEpoch === this.batches.length) {
+          epochEnded = true;
+          const stopReason = await this.endEpoch();
+          if (this.status !== 'training') return;
+          if (stopReason) return await this.finish('done', stopReason);
+        }
+        if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
+        if (mode === 'batch' || (mode === 'epoch' && epochEnded) || this.pauseRequested) {
+          return await this.finish('paused', null);
+        }
+        if (this.stopRequested) return await this.finish('done', 'Entrenamiento detenido.');
+        if (performance.now() - this.lastUpdate >= interval) {
+          await this.readBack();
+          if (this.status !== 'training') return;
+          this.emit(false);
+          await yieldToEventLoop();
+        }
+      }
+    } catch (error) {
+      this.discardEpochState();
+      this.status = 'error';
+      this.message = `Error durante el entrenamiento: ${error instanceof Error ? error.message : String(error)}`;
+      this.emit(true);
+    }
+  }
+
+  private async finish(status: Status, message: string | null): Promise<void> {
+    await this.readBack();
+    if (this.status === 'diverged') return;
+    this.status = status;
+    this.message = message;
+    this.emit(true);
+  }
+
+  private callbackContext(): CallbackContext {
+    return {
+      getWeights: () => this.model.getWeights().map((w) => w.clone()),
+      setWeights: (values) => this.model.setWeights(values),
+      learningRate: this.optimizer.learningRate,
+      stopTraining: false,
+    };
+  }
+
+  private beginEpoch(): void {
+    const order = epochOrder(this.train.size, this.spec.seed, this.epoch, this.spec.shuffle ?? false);
+    this.batches = batchIndices(order, this.train.size, this.spec.batchSize ?? this.train.size);
+    const ctx = this.callbackContext();
+    this.callbacks.forEach((c) => c.onEpochBegin?.(this.epoch, ctx));
+    this.optimizer.learningRate = ctx.learningRate;
+  }
+
+  private trainBatch(): void {
+    const batch = this.train.take(this.batches[this.batchInEpoch]);
+    const n = batch.x.shape[0];
+    let correct = null as tf.Scalar | null;
+    const { value, grads } = tf.variableGrads(() => {
+      const prediction = this.model.apply(batch.x, { training: true }) as tf.Tensor;
+      if (this.withAccuracy) correct = tf.keep(correctCount(this.spec.loss, batch.y, prediction));
+      return this.loss(batch.y, prediction);
+    }, this.variables);
+    this.optimizer.apply(this.variables.map((v) => grads[v.name]));
+    tf.dispose(grads);
+    disposeBatch(batch);
+
+    // One batch per epoch keeps the loss value untouched, so toy runs match the notebooks bit for bit.
+    const weighted = this.batches.length === 1 ? value : tf.tidy(() => tf.mul(value, n) as tf.Scalar);
+    if (weighted !== value) value.dispose();
+    this.epochLoss = accumulate(this.epochLoss, weighted);
+    if (correct) this.epochCorrect = accumulate(this.epochCorrect, correct);
+    this.epochSeen += n;
+    this.samplesSinceRead += n;
+    this.batchInEpoch += 1;
+  }
+
+  /** Closes the epoch; returns a Spanish reason when a callback stopped training. */
+  private async endEpoch(): Promise<string | null> {
+    const names: string[] = [];
+    const scalars: tf.Scalar[] = [];
+    const seen = this.epochSeen;
+    const single = this.batches.length === 1;
+    names.push('loss');
+    scalars.push(single ? this.epochLoss! : tf.tidy(() => tf.div(this.epochLoss!, seen) as tf.Scalar));
+    if (this.epochCorrect) {
+      names.push('accuracy');
+      scalars.push(tf.tidy(() => tf.div(this.epochCorrect!, seen) as tf.Scalar));
+    }
+    if (this.validation) {
+      const val = this.evaluateOn(this.validation);
+      names.push('val_loss');
+      scalars.push(val.loss);
+      if (val.accuracy) {
+        names.push('val_accuracy');
+        scalars.push(val.accuracy);
+      }
+    }
+    const values = tf.stack(scalars) as tf.Tensor1D;
+    tf.dispose(scalars);
+    this.discardEpochState();
+    const params = this.spec.watchParams
+      ? tf.tidy(() => tf.concat(this.model.getWeights().map((w) => tf.reshape(w, [-1]))) as tf.Tensor1D)
+      : null;
+    this.pending.push({ epoch: this.epoch + 1, names, values, params });
+    this.epoch += 1;
+    this.batchInEpoch = 0;
+
+    if (!this.needsEpochLogs) return null;
+    await this.readBack();
+    if (this.status !== 'training') return null;
+    const ctx = this.callbackContext();
+    const logs = this.history[this.history.length - 1].logs;
+    this.callbacks.forEach((c) => c.onEpochEnd?.(this.epoch - 1, logs, ctx));
+    this.optimizer.learningRate = ctx.learningRate;
+    if (!ctx.stopTraining) return null;
+    return this.callbacks.map((c) => c.report?.()).filter(Boolean).join(' ') || 'Parada temprana.';
+  }
+
+  /** Loss (and accuracy) over a whole dataset in inference mode, on the device. */
+  evaluateOn(dataset: Dataset): { loss: tf.Scalar; accuracy: tf.Scalar | null } {
+    const size = this.spec.batchSize ?? dataset.size;
+    let lossSum: tf.Scalar | null = null;
+    let correctSum: tf.Scalar | null = null;
+    for (const indices of batchIndices(null, dataset.size, size)) {
+      const batch = dataset.take(indices);
+      const prediction = tf.tidy(() => this.model.apply(batch.x, { training: false }) as tf.Tensor);
+      const loss = tf.tidy(() => tf.mul(this.loss(batch.y, prediction), batch.x.shape[0]) as tf.Scalar);
+      const correct = this.withAccuracy ? correctCount(this.spec.loss, batch.y, prediction) : null;
+      prediction.dispose();
+      disposeBatch(batch);
+      lossSum = accumulate(lossSum, loss);
+      if (correct) correctSum = accumulate(correctSum, correct);
+    }
+    const mean = (sum: tf.Scalar | null) => {
+      if (!sum) return null;
+      const result = tf.div(sum, dataset.size) as tf.Scalar;
+      sum.dispose();
+      return result;
+    };
+    return { loss: mean(lossSum)!, accuracy: mean(correctSum) };
+  }
+
+  /**
+   * Reads every pending epoch in one transfer, records it, and ends the run as diverged
+   * if a loss stopped being finite.
+   */
+  private async readBack(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.length > 0) {
+      const parts = pending.flatMap((p) => (p.params ? [p.values, p.params] : [p.values]));
+      const flat = tf.concat(parts);
+      const data = (await flat.data()) as Float32Array;
+      flat.dispose();
+      parts.forEach((t) => t.dispose());
+      let offset = 0;
+      for (const p of pending) {
+        const logs: Logs = {};
+        p.names.forEach((name, i) => (logs[name] = data[offset + i]));
+        offset += p.names.length;
+        const record: EpochRecord = { epoch: p.epoch, logs };
+        if (p.params) {
+          record.params = this.splitParams(data.subarray(offset, offset + p.params.size));
+          offset += p.params.size;
+          this.params = record.params;
+        }
+        this.history.push(record);
+        if (!Number.isFinite(logs.loss) && this.status !== 'diverged') this.diverge(p.epoch, logs.loss);
+      }
+    }
+    const now = performance.now();
+    const elapsed = (now - this.lastRead) / 1000;
+    if (this.samplesSinceRead > 0 && elapsed > 0) {
+      const rate = this.samplesSinceRead / elapsed;
+      this.samplesPerSecond = this.samplesPerSecond === null ? rate : 0.7 * this.samplesPerSecond + 0.3 * rate;
+    }
+    this.samplesSinceRead = 0;
+    this.lastRead = now;
+  }
+
+  private splitParams(flat: Float32Array): number[][] {
+    const out: number[][] = [];
+    let offset = 0;
+    for (const size of weightSizes(this.spec.model)) {
+      out.push(Array.from(flat.subarray(offset, offset + size)));
+      offset += size;
+    }
+    return out;
+  }
+
+  private diverge(epoch: number, loss: number): void {
+    const what = Number.isNaN(loss) ? 'NaN (ya no es un número)' : 'infinita';
+    const lr = this.optimizer.learningRate;
+    this.status = 'diverged';
+    this.message =
+      `La pérdida se volvió ${what} en la época ${epoch}. ` +
+      `La tasa de aprendizaje (η = ${formatEs(lr)}) es demasiado grande: cada paso salta más allá del mínimo, ` +
+      'los parámetros crecen sin control y los números se desbordan. Baja la tasa de aprendizaje y reinicia.';
+    this.emit(true);
+  }
+
+  private emit(force: boolean): void {
+    const now = performance.now();
+    if (!force && now - this.lastUpdate < (this.options.eventIntervalMs ?? 16)) return;
+    this.lastUpdate = now;
+    const history = this.history.slice(this.sentHistory);
+    this.sentHistory = this.history.length;
+    this.options.onUpdate?.(this.describe(history));
+  }
+
+  /** The whole state, with the full history (for a UI that connects late). */
+  snapshot(): TrainerUpdate {
+    return this.describe(this.history.slice());
+  }
+
+  private describe(history: EpochRecord[]): TrainerUpdate {
+    return {
+      status: this.status,
+      message: this.message,
+      epoch: this.epoch,
+      epochs: this.spec.epochs,
+      batch: this.batchInEpoch,
+      batchesPerEpoch: this.batches.length || 1,
+      history,
+      params: this.params,
+      samplesPerSecond: this.samplesPerSecond,
+      learningRate: this.optimizer.learningRate,
+      tensorCount: tf.memory().numTensors,
+    };
+  }
+}
+
+function accumulate(sum: tf.Scalar | null, value: tf.Scalar): tf.Scalar {
+  if (sum === null) return value;
+  const next = tf.add(sum, value) as tf.Scalar;
+  sum.dispose();
+  value.dispose();
+  return next;
+}
+
+function disposeBatch(batch: Batch): void {
+  if (!batch.owned) return;
+  batch.x.dispose();
+  batch.y.dispose();
+}
+

@@ -1,0 +1,73 @@
+import { EngineInputError } from './errors';
+import { weightSizes } from './models';
+import type { MlpSpec, RunSpec } from './spec';
+
+/** Checks a run before anything is built, so a bad value never costs trained weights. */
+
+function fail(message: string): never {
+  throw new EngineInputError(message);
+}
+
+const show = (v: unknown) => (typeof v === 'number' ? String(v).replace('.', ',') : `«${String(v)}»`);
+
+function positiveNumber(value: unknown, what: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    fail(`${what} debe ser un número mayor que 0 (recibido: ${show(value)}).`);
+  }
+}
+
+function positiveInteger(value: unknown, what: string, max: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    fail(`${what} debe ser un número entero entre 1 y ${max} (recibido: ${show(value)}).`);
+  }
+}
+
+function fraction(value: unknown, what: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= 1) {
+    fail(`${what} debe estar entre 0 y 1, sin llegar a 1 (recibido: ${show(value)}).`);
+  }
+}
+
+function validateModel(spec: MlpSpec): void {
+  if (spec.inputShape.length === 0 || spec.inputShape.some((d) => !Number.isInteger(d) || d < 1)) {
+    fail('La forma de la entrada del modelo no es válida.');
+  }
+  for (const layer of spec.hidden ?? []) {
+    positiveInteger(layer.units, 'El número de neuronas de una capa oculta', 100_000);
+    if (layer.dropout !== undefined) fraction(layer.dropout, 'La tasa de Dropout');
+  }
+  positiveInteger(spec.outputUnits, 'El número de salidas', 100_000);
+  if (spec.initialWeights) {
+    const sizes = weightSizes(spec);
+    const given = spec.initialWeights;
+    if (given.length !== sizes.length || given.some((w, i) => w.length !== sizes[i])) {
+      fail(`Los pesos iniciales no encajan con el modelo: se esperaban ${sizes.length} grupos de tamaños ${sizes.join(', ')}.`);
+    }
+    if (given.some((w) => w.some((v) => !Number.isFinite(v)))) {
+      fail('Los pesos iniciales deben ser números finitos.');
+    }
+  }
+}
+
+export function validateRunSpec(spec: RunSpec): void {
+  validateModel(spec.model);
+  const lr = spec.optimizer.learningRate;
+  if (lr !== undefined) positiveNumber(lr, 'La tasa de aprendizaje');
+  if (spec.optimizer.name !== 'adam' && spec.optimizer.momentum !== undefined) {
+    fraction(spec.optimizer.momentum, 'El momento');
+  }
+  positiveInteger(spec.epochs, 'El número de épocas', 1_000_000);
+  if (spec.batchSize !== undefined) positiveInteger(spec.batchSize, 'El tamaño de lote', 1_000_000);
+  if (spec.validationSplit !== undefined) fraction(spec.validationSplit, 'La fracción de validación');
+  if (!Number.isInteger(spec.seed)) fail(`La semilla debe ser un número entero (recibido: ${show(spec.seed)}).`);
+
+  const { x, y } = spec.data;
+  if (x.length === 0) fail('No hay datos de entrenamiento.');
+  if (x.length !== y.length) fail(`Hay ${x.length} entradas pero ${y.length} etiquetas.`);
+  const width = spec.model.inputShape.reduce((a, b) => a * b, 1);
+  if (x.some((row) => row.length !== width || row.some((v) => !Number.isFinite(v)))) {
+    fail(`Cada entrada debe tener ${width} números finitos.`);
+  }
+  const trainCount = x.length - Math.floor(x.length * (spec.validationSplit ?? 0));
+  if (trainCount < 1) fail('Con esa fracción de validación no queda ningún dato para entrenar.');
+}

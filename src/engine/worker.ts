@@ -1,0 +1,72 @@
+/// <reference lib="webworker" />
+/**
+ * The engine inside a dedicated Web Worker, so training never blocks the page.
+ * Comlink carries the calls; one worker serves one widget.
+ */
+import * as Comlink from 'comlink';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { configureWasm, probeBackends, Trainer, type RunSpec, type TrainerInfo, type TrainerUpdate } from '.';
+
+// The binaries are bundled with the site; tfjs must never fetch them from a CDN.
+configureWasm({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+export class EngineSession {
+  private trainer: Trainer | null = null;
+
+  /** Replaces any current run with a new one; throws a Spanish message on bad input. */
+  async create(
+    spec: RunSpec,
+    onUpdate: (update: TrainerUpdate) => void,
+  ): Promise<{ info: TrainerInfo; snapshot: TrainerUpdate }> {
+    await this.dispose();
+    const trainer = await Trainer.create(spec, { onUpdate });
+    this.trainer = trainer;
+    return { info: trainer.info, snapshot: trainer.snapshot() };
+  }
+
+  start(): Promise<void> {
+    return this.current().start();
+  }
+
+  pause(): void {
+    this.current().pause();
+  }
+
+  step(unit: 'batch' | 'epoch'): Promise<void> {
+    return this.current().step(unit);
+  }
+
+  stop(): Promise<void> {
+    return this.current().stop();
+  }
+
+  reset(seed?: number): Promise<void> {
+    return this.current().reset(seed);
+  }
+
+  readWeights(): Promise<number[][]> {
+    return this.current().readWeights();
+  }
+
+  probe() {
+    return probeBackends();
+  }
+
+  async dispose(): Promise<void> {
+    await this.trainer?.dispose();
+    this.trainer = null;
+  }
+
+  private current(): Trainer {
+    if (!this.trainer) throw new Error('No hay ningún entrenamiento preparado.');
+    return this.trainer;
+  }
+}
+
+Comlink.expose(new EngineSession());
