@@ -27,7 +27,13 @@ export const OPTIMIZER_DEFAULTS = {
 
 function slots(variables: tf.Variable[], count: number): tf.Variable[][] {
   return variables.map((v) =>
-    Array.from({ length: count }, () => tf.variable(tf.zerosLike(v), false)),
+    Array.from({ length: count }, () => {
+      // A variable keeps its own handle on the data; the initial zeros can go.
+      const zeros = tf.zerosLike(v);
+      const slot = tf.variable(zeros, false);
+      zeros.dispose();
+      return slot;
+    }),
   );
 }
 

@@ -315,6 +315,8 @@ export class Trainer {
   private async finish(status: Status, message: string | null): Promise<void> {
     await this.readBack();
     if (this.status === 'diverged') return;
+    // A finished run will not complete its partial epoch; a paused one will.
+    if (status === 'done') this.discardEpochState();
     this.status = status;
     this.message = message;
     this.emit(true);

@@ -1,27 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Trainer, type RunSpec } from '..';
-
-/** Exercise A exactly as the notebook runs it (BRIEF.md). */
-export function rectaSpec(overrides: Partial<RunSpec> = {}): RunSpec {
-  return {
-    model: {
-      kind: 'mlp',
-      inputShape: [1],
-      outputUnits: 1,
-      outputActivation: 'linear',
-      initialWeights: [[1.3552873], [0.00364656]],
-    },
-    data: { kind: 'inline', x: [[1], [2], [3], [4]], y: [[3], [5], [7], [9]] },
-    loss: 'mse',
-    optimizer: { name: 'sgd', learningRate: 0.1 },
-    epochs: 51,
-    seed: 1,
-    backend: 'cpu',
-    watchParams: true,
-    ...overrides,
-  };
-}
+import { Trainer } from '..';
+import { recta } from './fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -29,7 +9,7 @@ beforeAll(async () => {
 
 describe('exercise A: y = 2x + 1 with plain gradient descent', () => {
   it('reproduces the notebook number by number', async () => {
-    const trainer = await Trainer.create(rectaSpec());
+    const trainer = await Trainer.create(recta());
     await trainer.start();
     const history = trainer.getHistory();
     expect(trainer.state).toBe('done');
@@ -62,7 +42,7 @@ describe('exercise A: y = 2x + 1 with plain gradient descent', () => {
       b = f(b - f(f(0.1) * db));
       expected.push({ loss, w, b });
     }
-    const trainer = await Trainer.create(rectaSpec());
+    const trainer = await Trainer.create(recta());
     await trainer.start();
     trainer.getHistory().forEach((record, i) => {
       expect(record.logs.loss).toBeCloseTo(expected[i].loss, 5);

@@ -1,0 +1,47 @@
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from './format';
+
+export interface LossSeries {
+  key: string;
+  label: string;
+  color: string;
+}
+
+export interface LossChartProps {
+  /** One row per epoch: `{ epoch, loss, val_loss, … }`. */
+  rows: Record<string, number>[];
+  series: LossSeries[];
+  /** Losses shrink by orders of magnitude; a log axis keeps the tail readable. */
+  logScale?: boolean;
+  height?: number;
+  /** Text summary for screen readers. */
+  summary: string;
+}
+
+const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+export function LossChart({ rows, series, logScale = true, height = 260, summary }: LossChartProps) {
+  // A log axis cannot show 0, NaN or ∞ (a diverged run); plot only positive finite values.
+  const data = logScale
+    ? rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'epoch' || finite(v) ? v : null])))
+    : rows;
+  return (
+    <figure className="chart" aria-label={summary}>
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} stroke="var(--muted)"
+            label={{ value: 'época', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }} />
+          <YAxis scale={logScale ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow stroke="var(--muted)"
+            tickFormatter={(v: number) => formatNumber(v, 2)} width={64} />
+          <Tooltip formatter={(v) => formatNumber(Number(v), 5)} labelFormatter={(e) => `Época ${e}`} />
+          {series.length > 1 ? <Legend /> : null}
+          {series.map((s) => (
+            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls={false} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      <figcaption className="sr-only">{summary}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,128 @@
+import * as Comlink from 'comlink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EpochRecord, RunSpec, Status, TrainerInfo, TrainerUpdate } from '../engine';
+import type { EngineSession } from '../engine/worker';
+
+/** What a widget renders: the engine's state as last reported, plus the full history. */
+export interface TrainerView {
+  status: Status | 'loading';
+  /** Spanish: why it diverged, stopped early, or could not start. */
+  message: string | null;
+  info: TrainerInfo | null;
+  epoch: number;
+  epochs: number;
+  history: EpochRecord[];
+  params: number[][] | null;
+  samplesPerSecond: number | null;
+  learningRate: number | null;
+  tensorCount: number | null;
+}
+
+export interface TrainerControls {
+  start(): void;
+  pause(): void;
+  step(unit?: 'batch' | 'epoch'): void;
+  stop(): void;
+  reset(seed?: number): void;
+}
+
+const EMPTY: TrainerView = {
+  status: 'loading',
+  message: null,
+  info: null,
+  epoch: 0,
+  epochs: 0,
+  history: [],
+  params: null,
+  samplesPerSecond: null,
+  learningRate: null,
+  tensorCount: null,
+};
+
+function applyUpdate(view: TrainerView, update: TrainerUpdate, replaceHistory: boolean): TrainerView {
+  return {
+    ...view,
+    status: update.status,
+    message: update.message,
+    epoch: update.epoch,
+    epochs: update.epochs,
+    history: replaceHistory ? update.history : view.history.concat(update.history),
+    params: update.params,
+    samplesPerSecond: update.samplesPerSecond,
+    learningRate: update.learningRate,
+    tensorCount: update.tensorCount,
+  };
+}
+
+/**
+ * The one hook every widget uses to drive the engine: it owns a dedicated worker, builds a
+ * run whenever `spec` changes, and streams the engine's throttled updates into React state.
+ * With `autoplay` the run starts as soon as it is built.
+ */
+export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView, TrainerControls] {
+  const [view, setView] = useState<TrainerView>(EMPTY);
+  const session = useRef<Comlink.Remote<EngineSession> | null>(null);
+  const generation = useRef(0);
+  const specKey = spec ? JSON.stringify(spec) : '';
+
+  useEffect(() => {
+    const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
+    session.current = Comlink.wrap<EngineSession>(worker);
+    worker.addEventListener('error', (event) => {
+      setView((v) => ({ ...v, status: 'error', message: `El proceso de entrenamiento falló: ${event.message || 'error desconocido'}.` }));
+    });
+    return () => {
+      generation.current += 1;
+      session.current?.[Comlink.releaseProxy]();
+      session.current = null;
+      worker.terminate();
+    };
+  }, []);
+
+  useEffect(() => {
+    const remote = session.current;
+    if (!remote || !spec) return;
+    const run = ++generation.current;
+    setView(EMPTY);
+    const onUpdate = (update: TrainerUpdate) => {
+      if (generation.current === run) setView((v) => applyUpdate(v, update, false));
+    };
+    remote
+      .create(spec, Comlink.proxy(onUpdate))
+      .then(({ info, snapshot }) => {
+        if (generation.current !== run) return;
+        setView((v) => ({ ...applyUpdate(v, snapshot, true), info }));
+        if (autoplay) void remote.start();
+      })
+      .catch((error: unknown) => {
+        if (generation.current !== run) return;
+        const message = error instanceof Error ? error.message : String(error);
+        setView({ ...EMPTY, status: 'error', message });
+      });
+    // specKey stands for spec: rebuild only when the run's description really changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [specKey]);
+
+  const call = useCallback((action: (remote: Comlink.Remote<EngineSession>) => Promise<unknown>) => {
+    const remote = session.current;
+    if (!remote) return;
+    action(remote).catch((error: unknown) => {
+      setView((v) => ({ ...v, status: 'error', message: error instanceof Error ? error.message : String(error) }));
+    });
+  }, []);
+
+  const controls: TrainerControls = {
+    start: () => call((r) => r.start()),
+    pause: () => call((r) => r.pause()),
+    step: (unit = 'batch') => call((r) => r.step(unit)),
+    stop: () => call((r) => r.stop()),
+    reset: (seed) =>
+      call(async (r) => {
+        const run = generation.current;
+        await r.reset(seed);
+        // The reset's own update arrives through onUpdate; the history starts over.
+        if (generation.current === run) setView((v) => ({ ...v, history: [] }));
+      }),
+  };
+  return [view, controls];
+}
