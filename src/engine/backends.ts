@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 // Side-effect imports register the extra backends with tfjs.
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { BACKEND_LABELS } from './labels';
 import { BACKEND_NAMES, type BackendName, type BackendPreference } from './spec';
 
 /** What this runtime offers for one backend, in words a student can read. */
@@ -29,13 +30,6 @@ export interface ModelNeeds {
 export const TINY_MODEL_PARAMS = 10_000;
 
 const SOFTWARE_PATTERN = /swiftshader|llvmpipe|lavapipe|software|basic render/i;
-
-export const BACKEND_LABELS: Record<BackendName, string> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WebAssembly',
-  cpu: 'CPU (JavaScript)',
-};
 
 /** The WASM binaries ship with the site; the app passes their bundled URLs here. */
 export function configureWasm(paths: Record<string, string>): void {

@@ -1,8 +1,9 @@
 /** The training engine's public surface: no React, no DOM; runs in a Worker or in Node. */
+// The page imports only tf-free modules (spec, labels) and types; tfjs loads in the worker.
 export * from './spec';
 export { EngineInputError } from './errors';
 export { Trainer, type Status, type EpochRecord, type TrainerUpdate, type TrainerInfo, type TrainerOptions } from './trainer';
-export { BACKEND_LABELS, chooseBackend, configureWasm, probeBackends, type BackendChoice, type BackendInfo } from './backends';
+export { BACKEND_LABELS, LOSS_LABELS } from './labels';
+export { chooseBackend, configureWasm, probeBackends, type BackendChoice, type BackendInfo } from './backends';
 export { OPTIMIZER_DEFAULTS } from './optimizers';
-export { LOSS_LABELS } from './losses';
 export { weightSizes } from './models';

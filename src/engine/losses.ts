@@ -50,11 +50,3 @@ export const LOSSES: Record<LossName, LossFn> = {
   categorical_crossentropy: categoricalCrossentropy,
   sparse_categorical_crossentropy: sparseCategoricalCrossentropy,
 };
-
-/** Spanish names for the UI and messages. */
-export const LOSS_LABELS: Record<LossName, string> = {
-  mse: 'error cuadrático medio (MSE)',
-  binary_crossentropy: 'entropía cruzada binaria',
-  categorical_crossentropy: 'entropía cruzada categórica',
-  sparse_categorical_crossentropy: 'entropía cruzada categórica (etiquetas enteras)',
-};

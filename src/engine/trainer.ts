@@ -456,12 +456,21 @@ export class Trainer {
         if (!Number.isFinite(logs.loss) && this.status !== 'diverged') this.diverge(p.epoch, logs.loss);
       }
     }
+    this.measureSpeed();
+  }
+
+  /**
+   * Samples per second over windows of at least a quarter second (shorter ones are
+   * timer noise), smoothed; a run shorter than that reports its whole average at the end.
+   */
+  private measureSpeed(): void {
     const now = performance.now();
     const elapsed = (now - this.lastRead) / 1000;
-    if (this.samplesSinceRead > 0 && elapsed > 0) {
-      const rate = this.samplesSinceRead / elapsed;
-      this.samplesPerSecond = this.samplesPerSecond === null ? rate : 0.7 * this.samplesPerSecond + 0.3 * rate;
-    }
+    const finishing = this.pauseRequested || this.stopRequested || this.epoch >= this.spec.epochs;
+    if (this.samplesSinceRead === 0 || elapsed <= 0) return;
+    if (elapsed < 0.25 && !(finishing && this.samplesPerSecond === null)) return;
+    const rate = this.samplesSinceRead / elapsed;
+    this.samplesPerSecond = this.samplesPerSecond === null ? rate : 0.7 * this.samplesPerSecond + 0.3 * rate;
     this.samplesSinceRead = 0;
     this.lastRead = now;
   }

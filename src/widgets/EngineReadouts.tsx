@@ -1,4 +1,4 @@
-import { BACKEND_LABELS } from '../engine';
+import { BACKEND_LABELS } from '../engine/labels';
 import { Readout } from '../ui/Readout';
 import type { TrainerView } from './useTrainer';
 

@@ -1,4 +1,4 @@
-import { BACKEND_LABELS } from '../engine';
+import { BACKEND_LABELS } from '../engine/labels';
 import { NumberInput, SelectInput } from '../ui/controls';
 import { parseField, type ChoiceField, type NumberField } from './urlState';
 

@@ -14,10 +14,10 @@ export function TrainingControls({ view, controls }: { view: TrainerView; contro
         disabled={!ready && !training}
         onClick={() => (training ? controls.pause() : controls.start())}
       >
-        {training ? '⏸ Pausar' : status === 'paused' ? '▶ Continuar' : '▶ Entrenar'}
+        {training ? '❚❚ Pausar' : status === 'paused' ? '▶ Continuar' : '▶ Entrenar'}
       </button>
       <button type="button" data-testid="step" disabled={!ready} onClick={() => controls.step('batch')}>
-        ⏭ Un paso
+        → Un paso
       </button>
       <button type="button" data-testid="reset" disabled={status === 'loading'} onClick={() => controls.reset()}>
         ↺ Reiniciar

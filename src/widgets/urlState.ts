@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { BACKEND_NAMES, type BackendPreference } from '../engine';
+import { BACKEND_NAMES, type BackendPreference } from '../engine/spec';
 import { formatNumber, parseSpanishNumber } from '../ui/format';
 
 /**

@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+
+/** End to end against the production build, served under a sub-path as GitHub Pages does. */
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 180_000,
+  expect: { timeout: 60_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}/lab/`,
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    viewport: { width: 1280, height: 800 },
+    locale: 'es-ES',
+  },
+  webServer: {
+    command: `npx vite preview --base /lab/ --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}/lab/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
