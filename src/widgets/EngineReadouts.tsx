@@ -20,7 +20,7 @@ export function EngineReadouts({ view }: { view: TrainerView }) {
       <Readout testId="status" label="Estado" value={view.status === 'loading' ? null : view.status} text={STATUS_LABELS[view.status]} />
       <Readout testId="epoch" label="Época" value={view.epoch} text={`${view.epoch} de ${view.epochs}`} />
       <Readout testId="backend" label="Motor" value={backend} text={backend ? BACKEND_LABELS[backend] : '—'} />
-      <Readout testId="samples-per-second" label="Velocidad" value={view.samplesPerSecond} format="number" digits={3} unit="muestras/s" />
+      <Readout testId="samples-per-second" label="Velocidad" value={view.samplesPerSecond} format="number" digits={1} unit="muestras/s" />
       <Readout testId="tensor-count" label="Tensores vivos" value={view.tensorCount} format="integer" />
     </>
   );

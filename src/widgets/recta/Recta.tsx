@@ -81,7 +81,7 @@ export function Recta() {
               <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
               <XAxis dataKey="x" type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} stroke="var(--muted)" />
               <YAxis type="number" domain={[0, 12]} allowDataOverflow stroke="var(--muted)" width={40} />
-              <Scatter data={points} dataKey="y" fill="var(--points)" isAnimationActive={false} name="datos" />
+              <Scatter data={points} dataKey="y" fill="var(--fg)" isAnimationActive={false} name="datos" />
               <Line data={fitLine} dataKey="fit" stroke="var(--accent)" strokeWidth={3} dot={false} isAnimationActive={false} name="ŷ = w·x + b" />
             </ComposedChart>
           </ResponsiveContainer>

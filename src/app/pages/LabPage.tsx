@@ -1,0 +1,31 @@
+import { Link, useParams } from 'react-router-dom';
+import { WIDGETS } from '../../widgets/registry';
+import { WidgetBody } from '../Widget';
+import { LESSONS } from '../course';
+import { NotFoundPage } from './NotFoundPage';
+import { pageTitle } from '../title';
+
+/** #/lab/:widget — one widget at full width, for projecting in class. */
+export function LabPage() {
+  const { widget = '' } = useParams();
+  const entry = Object.hasOwn(WIDGETS, widget) ? WIDGETS[widget] : undefined;
+  if (!entry) return <NotFoundPage />;
+  const { title, summary, lesson } = entry;
+  const lessonInfo = LESSONS.find((l) => l.slug === lesson);
+
+  return (
+    <div className="lab" key={widget}>
+      <title>{pageTitle(title)}</title>
+      <div className="lab-head">
+        <h1>{title}</h1>
+        <p className="lab-summary">{summary}</p>
+        {lessonInfo ? (
+          <p className="lab-lesson">
+            Explicado en la lección <Link to={`/leccion/${lessonInfo.slug}`}>{lessonInfo.title}</Link>.
+          </p>
+        ) : null}
+      </div>
+      <WidgetBody name={widget} />
+    </div>
+  );
+}
