@@ -34,8 +34,10 @@ export interface TrainerUpdate {
   epochs: number;
   batch: number;
   batchesPerEpoch: number;
-  /** Epochs finished since the previous update. */
+  /** Epochs finished since the previous update (or all of them, in a snapshot). */
   history: EpochRecord[];
+  /** Position of `history[0]` in the run's full history; 0 after a reset. */
+  historyStart: number;
   params: number[][] | null;
   samplesPerSecond: number | null;
   learningRate: number;
@@ -500,25 +502,26 @@ export class Trainer {
     const now = performance.now();
     if (!force && now - this.lastUpdate < (this.options.eventIntervalMs ?? 16)) return;
     this.lastUpdate = now;
-    const history = this.history.slice(this.sentHistory);
+    const start = this.sentHistory;
     this.sentHistory = this.history.length;
-    this.options.onUpdate?.(this.describe(history));
+    this.options.onUpdate?.(this.describe(start));
   }
 
   /** The whole state, with the full history (for a UI that connects late). */
   snapshot(): TrainerUpdate {
-    return this.describe(this.history.slice());
+    return this.describe(0);
   }
 
-  private describe(history: EpochRecord[]): TrainerUpdate {
+  private describe(historyStart: number): TrainerUpdate {
     return {
+      historyStart,
+      history: this.history.slice(historyStart),
       status: this.status,
       message: this.message,
       epoch: this.epoch,
       epochs: this.spec.epochs,
       batch: this.batchInEpoch,
       batchesPerEpoch: this.batches.length || 1,
-      history,
       params: this.params,
       samplesPerSecond: this.samplesPerSecond,
       learningRate: this.optimizer.learningRate,

@@ -39,14 +39,15 @@ const EMPTY: TrainerView = {
   tensorCount: null,
 };
 
-function applyUpdate(view: TrainerView, update: TrainerUpdate, replaceHistory: boolean): TrainerView {
+/** Updates carry only new epochs; `historyStart` says where they go (0 after a reset). */
+function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
   return {
     ...view,
     status: update.status,
     message: update.message,
     epoch: update.epoch,
     epochs: update.epochs,
-    history: replaceHistory ? update.history : view.history.concat(update.history),
+    history: view.history.slice(0, update.historyStart).concat(update.history),
     params: update.params,
     samplesPerSecond: update.samplesPerSecond,
     learningRate: update.learningRate,
@@ -85,13 +86,13 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
     const run = ++generation.current;
     setView(EMPTY);
     const onUpdate = (update: TrainerUpdate) => {
-      if (generation.current === run) setView((v) => applyUpdate(v, update, false));
+      if (generation.current === run) setView((v) => applyUpdate(v, update));
     };
     remote
       .create(spec, Comlink.proxy(onUpdate))
       .then(({ info, snapshot }) => {
         if (generation.current !== run) return;
-        setView((v) => ({ ...applyUpdate(v, snapshot, true), info }));
+        setView((v) => ({ ...applyUpdate(v, snapshot), info }));
         if (autoplay) void remote.start();
       })
       .catch((error: unknown) => {
@@ -116,13 +117,7 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
     pause: () => call((r) => r.pause()),
     step: (unit = 'batch') => call((r) => r.step(unit)),
     stop: () => call((r) => r.stop()),
-    reset: (seed) =>
-      call(async (r) => {
-        const run = generation.current;
-        await r.reset(seed);
-        // The reset's own update arrives through onUpdate; the history starts over.
-        if (generation.current === run) setView((v) => ({ ...v, history: [] }));
-      }),
+    reset: (seed) => call((r) => r.reset(seed)),
   };
   return [view, controls];
 }
