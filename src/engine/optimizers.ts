@@ -25,6 +25,8 @@ export const OPTIMIZER_DEFAULTS = {
   rmsprop: { learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7 },
 } as const;
 
+type Config<N extends OptimizerSpec['name']> = { -readonly [K in keyof (typeof OPTIMIZER_DEFAULTS)[N]]: (typeof OPTIMIZER_DEFAULTS)[N][K] extends boolean ? boolean : number };
+
 function slots(variables: tf.Variable[], count: number): tf.Variable[][] {
   return variables.map((v) =>
     Array.from({ length: count }, () => {
@@ -73,13 +75,12 @@ abstract class BaseOptimizer implements Optimizer {
 /** θ ← θ − η·g; with momentum m ← μ·m − η·g, θ ← θ + m (Nesterov: θ ← θ + μ·m − η·g). */
 class Sgd extends BaseOptimizer {
   readonly name = 'sgd' as const;
-  constructor(
-    variables: tf.Variable[],
-    learningRate: number,
-    private readonly momentum: number,
-    private readonly nesterov: boolean,
-  ) {
-    super(variables, learningRate, momentum > 0 ? 1 : 0);
+  private readonly momentum: number;
+  private readonly nesterov: boolean;
+  constructor(variables: tf.Variable[], c: Config<'sgd'>) {
+    super(variables, c.learningRate, c.momentum > 0 ? 1 : 0);
+    this.momentum = c.momentum;
+    this.nesterov = c.nesterov;
   }
 
   protected update(v: tf.Variable, g: tf.Tensor, [m]: tf.Variable[]): void {
@@ -104,14 +105,14 @@ class Sgd extends BaseOptimizer {
  */
 class Adam extends BaseOptimizer {
   readonly name = 'adam' as const;
-  constructor(
-    variables: tf.Variable[],
-    learningRate: number,
-    private readonly beta1: number,
-    private readonly beta2: number,
-    private readonly epsilon: number,
-  ) {
-    super(variables, learningRate, 2);
+  private readonly beta1: number;
+  private readonly beta2: number;
+  private readonly epsilon: number;
+  constructor(variables: tf.Variable[], c: Config<'adam'>) {
+    super(variables, c.learningRate, 2);
+    this.beta1 = c.beta1;
+    this.beta2 = c.beta2;
+    this.epsilon = c.epsilon;
   }
 
   protected update(v: tf.Variable, g: tf.Tensor, [m, s]: tf.Variable[]): void {
@@ -130,14 +131,14 @@ class Adam extends BaseOptimizer {
  */
 class RmsProp extends BaseOptimizer {
   readonly name = 'rmsprop' as const;
-  constructor(
-    variables: tf.Variable[],
-    learningRate: number,
-    private readonly rho: number,
-    private readonly momentum: number,
-    private readonly epsilon: number,
-  ) {
-    super(variables, learningRate, momentum > 0 ? 2 : 1);
+  private readonly rho: number;
+  private readonly momentum: number;
+  private readonly epsilon: number;
+  constructor(variables: tf.Variable[], c: Config<'rmsprop'>) {
+    super(variables, c.learningRate, c.momentum > 0 ? 2 : 1);
+    this.rho = c.rho;
+    this.momentum = c.momentum;
+    this.epsilon = c.epsilon;
   }
 
   protected update(v: tf.Variable, g: tf.Tensor, [s, m]: tf.Variable[]): void {
@@ -152,36 +153,19 @@ class RmsProp extends BaseOptimizer {
   }
 }
 
+/** Keras's defaults for every setting the spec leaves out. */
+function config<N extends OptimizerSpec['name']>(name: N, spec: OptimizerSpec): Config<N> {
+  const given = Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined));
+  return { ...OPTIMIZER_DEFAULTS[name], ...given } as Config<N>;
+}
+
 export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): Optimizer {
   switch (spec.name) {
-    case 'sgd': {
-      const d = OPTIMIZER_DEFAULTS.sgd;
-      return new Sgd(
-        variables,
-        spec.learningRate ?? d.learningRate,
-        spec.momentum ?? d.momentum,
-        spec.nesterov ?? d.nesterov,
-      );
-    }
-    case 'adam': {
-      const d = OPTIMIZER_DEFAULTS.adam;
-      return new Adam(
-        variables,
-        spec.learningRate ?? d.learningRate,
-        spec.beta1 ?? d.beta1,
-        spec.beta2 ?? d.beta2,
-        spec.epsilon ?? d.epsilon,
-      );
-    }
-    case 'rmsprop': {
-      const d = OPTIMIZER_DEFAULTS.rmsprop;
-      return new RmsProp(
-        variables,
-        spec.learningRate ?? d.learningRate,
-        spec.rho ?? d.rho,
-        spec.momentum ?? d.momentum,
-        spec.epsilon ?? d.epsilon,
-      );
-    }
+    case 'sgd':
+      return new Sgd(variables, config('sgd', spec));
+    case 'adam':
+      return new Adam(variables, config('adam', spec));
+    case 'rmsprop':
+      return new RmsProp(variables, config('rmsprop', spec));
   }
 }
