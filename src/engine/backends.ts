@@ -150,6 +150,44 @@ export function chooseBackend(
   return { name: 'cpu', reason: 'Automático: CPU, la única opción disponible.' };
 }
 
+/** How the active GPU backend reports that it died; CPU backends never do. */
+export interface BackendWatch {
+  /** Spanish reason once the backend is lost, else null. */
+  lost(): string | null;
+  /** Settles when the backend is lost, so a read that would hang can be abandoned. */
+  whenLost: Promise<string>;
+}
+
+/**
+ * Watches the active backend: WebGPU announces loss through `device.lost`, WebGL through
+ * its canvas's `webglcontextlost` event and `isContextLost()` (reads from a lost context
+ * return zeros, so callers must ask after reading).
+ */
+export function watchBackend(name: BackendName): BackendWatch {
+  const backend = tf.backend() as unknown as {
+    device?: { lost: Promise<{ message?: string; reason?: string }> };
+    gpgpu?: { gl: WebGLRenderingContext };
+  };
+  if (name === 'webgpu' && backend.device) {
+    let reason: string | null = null;
+    const whenLost = backend.device.lost.then((info) => {
+      reason = `se perdió el dispositivo WebGPU (${info.message || info.reason || 'sin motivo'})`;
+      return reason;
+    });
+    return { lost: () => reason, whenLost };
+  }
+  if (name === 'webgl' && backend.gpgpu) {
+    const gl = backend.gpgpu.gl;
+    const reason = 'se perdió el contexto WebGL';
+    // tfjs's async reads poll a fence that never signals on a lost context: the event ends them.
+    const whenLost = new Promise<string>((resolve) =>
+      (gl.canvas as EventTarget).addEventListener('webglcontextlost', () => resolve(reason), { once: true }),
+    );
+    return { lost: () => (gl.isContextLost() ? reason : null), whenLost };
+  }
+  return { lost: () => null, whenLost: new Promise(() => {}) };
+}
+
 /** Activates a backend, failing loudly (in Spanish) if tfjs cannot initialise it. */
 export async function activateBackend(name: BackendName): Promise<void> {
   if (tf.getBackend() === name) return;

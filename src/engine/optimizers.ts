@@ -11,11 +11,10 @@ export interface Optimizer {
   learningRate: number;
   /** Applies one update; `grads[i]` belongs to `variables[i]`. Does not dispose grads. */
   apply(grads: tf.Tensor[]): void;
-  /** Number of updates applied so far (Keras's `iterations`). */
-  readonly iterations: number;
-  /** Slot values, for checkpoints and backend moves. */
-  getState(): tf.Tensor[];
-  setState(values: tf.Tensor[]): void;
+  /** Number of updates applied so far (Keras's `iterations`); restored with a checkpoint. */
+  iterations: number;
+  /** The slot variables (momenta, moving averages), in a fixed order, for checkpoints. */
+  readonly slots: readonly tf.Variable[];
   dispose(): void;
 }
 
@@ -59,12 +58,8 @@ abstract class BaseOptimizer implements Optimizer {
 
   protected abstract update(variable: tf.Variable, grad: tf.Tensor, slots: tf.Variable[]): void;
 
-  getState(): tf.Tensor[] {
-    return this.state.flat().map((s) => s.clone());
-  }
-
-  setState(values: tf.Tensor[]): void {
-    this.state.flat().forEach((s, i) => s.assign(values[i]));
+  get slots(): readonly tf.Variable[] {
+    return this.state.flat();
   }
 
   dispose(): void {

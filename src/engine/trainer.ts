@@ -3,16 +3,21 @@ import {
   activateBackend,
   chooseBackend,
   probeBackends,
+  watchBackend,
   type BackendChoice,
   type BackendInfo,
+  type BackendWatch,
+  type ModelNeeds,
 } from './backends';
+import { packState, restoreState, type Checkpoint } from './checkpoint';
 import { createCallback, type Callback, type CallbackContext, type Logs } from './callbacks';
 import { batchIndices, epochOrder, loadData, type Batch, type Dataset } from './data';
 import { LOSSES, type LossFn } from './losses';
 import { correctCount } from './metrics';
 import { buildModel, countParams, modelNeedsConvolution, weightSizes } from './models';
+import { BACKEND_LABELS } from './labels';
 import { createOptimizer, type Optimizer } from './optimizers';
-import type { RunSpec } from './spec';
+import type { BackendName, RunSpec } from './spec';
 import { validateRunSpec } from './validate';
 
 export type Status = 'idle' | 'training' | 'paused' | 'done' | 'diverged' | 'error';
@@ -27,8 +32,10 @@ export interface EpochRecord {
 /** What the UI hears, at most once per `eventIntervalMs` and on every status change. */
 export interface TrainerUpdate {
   status: Status;
-  /** Spanish explanation for diverged, error, early stop or a user stop. */
+  /** Spanish explanation for diverged, error, early stop, a user stop or a backend move. */
   message: string | null;
+  /** Where the run is computing now (it changes if a GPU backend is lost). */
+  backend: BackendChoice;
   /** Completed epochs. */
   epoch: number;
   epochs: number;
@@ -64,7 +71,14 @@ interface PendingEpoch {
   names: string[];
   values: tf.Tensor1D;
   params: tf.Tensor1D | null;
+  /** Packed weights and slots, taken now and then on GPU backends. */
+  state: { tensor: tf.Tensor1D; iterations: number; learningRate: number } | null;
 }
+
+/** How often a GPU run copies its state to main memory, in case the GPU is lost. */
+const CHECKPOINT_INTERVAL_MS = 1000;
+
+const GPU_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl'];
 
 /** Lets queued messages (pause, stop) in without the 4 ms clamp nested timeouts get. */
 function yieldToEventLoop(): Promise<void> {
@@ -115,12 +129,18 @@ export class Trainer {
   private stopRequested = false;
   private running: Promise<void> | null = null;
   private disposed = false;
+  private watch: BackendWatch;
+  private checkpoint: Checkpoint | null = null;
+  private lastCheckpoint = -Infinity;
+  private readonly failedBackends = new Set<BackendName>();
 
   private constructor(
     private spec: RunSpec,
     readonly info: TrainerInfo,
+    private readonly needs: ModelNeeds,
     private readonly options: TrainerOptions,
   ) {
+    this.watch = watchBackend(info.backend.name);
     this.loss = LOSSES[spec.loss];
     this.withAccuracy = (spec.metrics ?? []).includes('accuracy');
     this.build();
@@ -131,11 +151,11 @@ export class Trainer {
     validateRunSpec(spec);
     const backends = await probeBackends();
     const params = weightSizes(spec.model).reduce((a, b) => a + b, 0);
-    const convolution = modelNeedsConvolution(spec.model);
-    const backend = chooseBackend(spec.backend ?? 'auto', backends, { params, convolution });
+    const needs = { params, convolution: modelNeedsConvolution(spec.model) };
+    const backend = chooseBackend(spec.backend ?? 'auto', backends, needs);
     await activateBackend(backend.name);
     const info: TrainerInfo = { backend, backends, paramCount: 0, trainableCount: 0 };
-    const trainer = new Trainer(spec, info, options);
+    const trainer = new Trainer(spec, info, needs, options);
     const counts = countParams(trainer.model);
     info.paramCount = counts.total;
     info.trainableCount = counts.trainable;
@@ -164,10 +184,7 @@ export class Trainer {
 
   private teardown(): void {
     this.discardEpochState();
-    this.pending.forEach((p) => {
-      p.values.dispose();
-      p.params?.dispose();
-    });
+    this.pending.forEach((p) => tf.dispose([p.values, p.params, p.state?.tensor].filter((t) => t !== null && t !== undefined)));
     this.pending = [];
     this.callbacks.forEach((c) => c.dispose());
     this.optimizer.dispose();
@@ -250,6 +267,8 @@ export class Trainer {
     this.sentHistory = 0;
     this.samplesPerSecond = null;
     this.message = null;
+    this.checkpoint = null;
+    this.lastCheckpoint = -Infinity;
     this.build();
     await this.readInitialParams();
     this.status = 'idle';
@@ -280,9 +299,30 @@ export class Trainer {
     return this.running;
   }
 
+  /** Runs batches; if the GPU backend dies, moves to the next backend and carries on. */
   private async loop(mode: RunMode): Promise<void> {
+    while (true) {
+      try {
+        return await this.runBatches(mode);
+      } catch (error) {
+        const lost = await this.lossBehind();
+        if (lost && !this.disposed) {
+          await this.moveBackend(lost);
+          if (mode === 'continuous' && !this.pauseRequested && !this.stopRequested) continue;
+          return await this.finish('paused', this.message);
+        }
+        this.discardEpochState();
+        this.status = 'error';
+        this.message = `Error durante el entrenamiento: ${error instanceof Error ? error.message : String(error)}`;
+        this.emit(true);
+        return;
+      }
+    }
+  }
+
+  private async runBatches(mode: RunMode): Promise<void> {
     const interval = this.options.eventIntervalMs ?? 16;
-    try {
+    {
       while (true) {
         if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
         if (this.batchInEpoch === 0) this.beginEpoch();
@@ -306,12 +346,47 @@ export class Trainer {
           await yieldToEventLoop();
         }
       }
-    } catch (error) {
-      this.discardEpochState();
-      this.status = 'error';
-      this.message = `Error durante el entrenamiento: ${error instanceof Error ? error.message : String(error)}`;
-      this.emit(true);
     }
+  }
+
+  /** After an error on a GPU backend: was it the device dying? Its notice may lag the error. */
+  private async lossBehind(): Promise<string | null> {
+    if (!GPU_BACKENDS.includes(this.info.backend.name)) return null;
+    const grace = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000));
+    return this.watch.lost() ?? (await Promise.race([this.watch.whenLost, grace]));
+  }
+
+  /**
+   * Rebuilds the run on the next usable backend from the last checkpoint (or from the
+   * start if none was taken yet) and says so in Spanish.
+   */
+  private async moveBackend(reason: string): Promise<void> {
+    const from = this.info.backend.name;
+    this.failedBackends.add(from);
+    try {
+      this.teardown();
+    } catch {
+      // The dead backend may refuse to free its memory; it goes away with the device.
+    }
+    const usable = this.info.backends.map((b) =>
+      this.failedBackends.has(b.name) ? { ...b, available: false, detail: 'dejó de funcionar en esta sesión' } : b,
+    );
+    const to = chooseBackend('auto', usable, this.needs).name;
+    await activateBackend(to);
+    this.watch = watchBackend(to);
+    this.build();
+    const checkpoint = this.checkpoint;
+    if (checkpoint) restoreState(this.model, this.optimizer, checkpoint);
+    this.epoch = checkpoint?.epoch ?? 0;
+    this.batchInEpoch = 0;
+    this.history = this.history.slice(0, this.epoch);
+    this.sentHistory = Math.min(this.sentHistory, this.history.length);
+    this.params = this.spec.watchParams ? await this.readWeights() : null;
+    this.lastCheckpoint = -Infinity;
+    const where = checkpoint ? `desde la época ${checkpoint.epoch}, el último punto guardado` : 'desde el principio';
+    this.message = `${BACKEND_LABELS[from]} dejó de funcionar: ${reason}. El entrenamiento sigue en ${BACKEND_LABELS[to]} ${where}.`;
+    this.info.backend = { name: to, reason: this.message };
+    this.emit(true);
   }
 
   private async finish(status: Status, message: string | null): Promise<void> {
@@ -391,7 +466,13 @@ export class Trainer {
     const params = this.spec.watchParams
       ? tf.tidy(() => tf.concat(this.model.getWeights().map((w) => tf.reshape(w, [-1]))) as tf.Tensor1D)
       : null;
-    this.pending.push({ epoch: this.epoch + 1, names, values, params });
+    const now = performance.now();
+    let state: PendingEpoch['state'] = null;
+    if (GPU_BACKENDS.includes(this.info.backend.name) && now - this.lastCheckpoint >= CHECKPOINT_INTERVAL_MS) {
+      this.lastCheckpoint = now;
+      state = { tensor: packState(this.model, this.optimizer), iterations: this.optimizer.iterations, learningRate: this.optimizer.learningRate };
+    }
+    this.pending.push({ epoch: this.epoch + 1, names, values, params, state });
     this.epoch += 1;
     this.batchInEpoch = 0;
 
@@ -438,11 +519,19 @@ export class Trainer {
     const pending = this.pending;
     this.pending = [];
     if (pending.length > 0) {
-      const parts = pending.flatMap((p) => (p.params ? [p.values, p.params] : [p.values]));
+      const parts = pending.flatMap((p) => [p.values, p.params, p.state?.tensor].filter((t): t is tf.Tensor1D => !!t));
       const flat = tf.concat(parts);
-      const data = (await flat.data()) as Float32Array;
-      flat.dispose();
-      parts.forEach((t) => t.dispose());
+      let data: Float32Array;
+      try {
+        // A lost WebGPU device may never answer; the watch ends the wait.
+        data = (await Promise.race([flat.data(), this.watch.whenLost])) as Float32Array;
+      } finally {
+        flat.dispose();
+        tf.dispose(parts);
+      }
+      // A lost WebGL context reads back zeros: never trust a read from a dead backend.
+      const lost = this.watch.lost();
+      if (lost) throw new Error(lost);
       let offset = 0;
       for (const p of pending) {
         const logs: Logs = {};
@@ -453,6 +542,11 @@ export class Trainer {
           record.params = this.splitParams(data.subarray(offset, offset + p.params.size));
           offset += p.params.size;
           this.params = record.params;
+        }
+        if (p.state) {
+          const values = data.slice(offset, offset + p.state.tensor.size);
+          offset += p.state.tensor.size;
+          this.checkpoint = { epoch: p.epoch, iterations: p.state.iterations, learningRate: p.state.learningRate, values };
         }
         this.history.push(record);
         if (!Number.isFinite(logs.loss) && this.status !== 'diverged') this.diverge(p.epoch, logs.loss);
@@ -514,6 +608,7 @@ export class Trainer {
 
   private describe(historyStart: number): TrainerUpdate {
     return {
+      backend: this.info.backend,
       historyStart,
       history: this.history.slice(historyStart),
       status: this.status,

@@ -14,7 +14,7 @@ export const STATUS_LABELS: Record<TrainerView['status'], string> = {
 
 /** Readouts every widget shows: status, epoch, backend, speed and live tensors. */
 export function EngineReadouts({ view }: { view: TrainerView }) {
-  const backend = view.info?.backend.name ?? null;
+  const backend = view.backend?.name ?? null;
   return (
     <>
       <Readout testId="status" label="Estado" value={view.status === 'loading' ? null : view.status} text={STATUS_LABELS[view.status]} />
@@ -31,7 +31,7 @@ export function EngineMessages({ view }: { view: TrainerView }) {
   const alarming = view.status === 'diverged' || view.status === 'error';
   return (
     <>
-      {view.info ? <p className="backend-reason" data-testid="backend-reason">{view.info.backend.reason}</p> : null}
+      {view.backend ? <p className="backend-reason" data-testid="backend-reason">{view.backend.reason}</p> : null}
       {view.message ? (
         <p className={alarming ? 'message message-error' : 'message'} role={alarming ? 'alert' : 'status'} data-testid="message">
           {view.message}

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EpochRecord, RunSpec, Status, TrainerInfo, TrainerUpdate } from '../engine';
+import type { BackendChoice, EpochRecord, RunSpec, Status, TrainerInfo, TrainerUpdate } from '../engine';
 import type { EngineSession } from '../engine/worker';
 
 /** What a widget renders: the engine's state as last reported, plus the full history. */
@@ -9,6 +9,8 @@ export interface TrainerView {
   /** Spanish: why it diverged, stopped early, or could not start. */
   message: string | null;
   info: TrainerInfo | null;
+  /** Where the run computes now; it changes if a GPU backend is lost mid-run. */
+  backend: BackendChoice | null;
   epoch: number;
   epochs: number;
   history: EpochRecord[];
@@ -30,6 +32,7 @@ const EMPTY: TrainerView = {
   status: 'loading',
   message: null,
   info: null,
+  backend: null,
   epoch: 0,
   epochs: 0,
   history: [],
@@ -45,6 +48,7 @@ function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
     ...view,
     status: update.status,
     message: update.message,
+    backend: update.backend,
     epoch: update.epoch,
     epochs: update.epochs,
     history: view.history.slice(0, update.historyStart).concat(update.history),
