@@ -184,7 +184,7 @@ export class Trainer {
 
   private teardown(): void {
     this.discardEpochState();
-    this.pending.forEach((p) => tf.dispose([p.values, p.params, p.state?.tensor].filter((t) => t !== null && t !== undefined)));
+    this.pending.forEach((p) => tf.dispose(pendingTensors(p)));
     this.pending = [];
     this.callbacks.forEach((c) => c.dispose());
     this.optimizer.dispose();
@@ -306,45 +306,48 @@ export class Trainer {
         return await this.runBatches(mode);
       } catch (error) {
         const lost = await this.lossBehind();
-        if (lost && !this.disposed) {
+        if (!lost || this.disposed) return this.fail(error);
+        try {
           await this.moveBackend(lost);
-          if (mode === 'continuous' && !this.pauseRequested && !this.stopRequested) continue;
-          return await this.finish('paused', this.message);
+        } catch (moveError) {
+          return this.fail(moveError);
         }
-        this.discardEpochState();
-        this.status = 'error';
-        this.message = `Error durante el entrenamiento: ${error instanceof Error ? error.message : String(error)}`;
-        this.emit(true);
-        return;
+        if (mode === 'continuous' && !this.pauseRequested && !this.stopRequested) continue;
+        return await this.finish('paused', this.message);
       }
     }
   }
 
+  private fail(error: unknown): void {
+    this.discardEpochState();
+    this.status = 'error';
+    this.message = `Error durante el entrenamiento: ${error instanceof Error ? error.message : String(error)}`;
+    this.emit(true);
+  }
+
   private async runBatches(mode: RunMode): Promise<void> {
     const interval = this.options.eventIntervalMs ?? 16;
-    {
-      while (true) {
-        if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
-        if (this.batchInEpoch === 0) this.beginEpoch();
-        this.trainBatch();
-        let epochEnded = false;
-        if (this.batchInEpoch === this.batches.length) {
-          epochEnded = true;
-          const stopReason = await this.endEpoch();
-          if (this.status !== 'training') return;
-          if (stopReason) return await this.finish('done', stopReason);
-        }
-        if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
-        if (mode === 'batch' || (mode === 'epoch' && epochEnded) || this.pauseRequested) {
-          return await this.finish('paused', null);
-        }
-        if (this.stopRequested) return await this.finish('done', 'Entrenamiento detenido.');
-        if (performance.now() - this.lastUpdate >= interval) {
-          await this.readBack();
-          if (this.status !== 'training') return;
-          this.emit(false);
-          await yieldToEventLoop();
-        }
+    while (true) {
+      if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
+      if (this.batchInEpoch === 0) this.beginEpoch();
+      this.trainBatch();
+      let epochEnded = false;
+      if (this.batchInEpoch === this.batches.length) {
+        epochEnded = true;
+        const stopReason = await this.endEpoch();
+        if (this.status !== 'training') return;
+        if (stopReason) return await this.finish('done', stopReason);
+      }
+      if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
+      if (mode === 'batch' || (mode === 'epoch' && epochEnded) || this.pauseRequested) {
+        return await this.finish('paused', null);
+      }
+      if (this.stopRequested) return await this.finish('done', 'Entrenamiento detenido.');
+      if (performance.now() - this.lastUpdate >= interval) {
+        await this.readBack();
+        if (this.status !== 'training') return;
+        this.emit(false);
+        await yieldToEventLoop();
       }
     }
   }
@@ -519,7 +522,7 @@ export class Trainer {
     const pending = this.pending;
     this.pending = [];
     if (pending.length > 0) {
-      const parts = pending.flatMap((p) => [p.values, p.params, p.state?.tensor].filter((t): t is tf.Tensor1D => !!t));
+      const parts = pending.flatMap(pendingTensors);
       const flat = tf.concat(parts);
       let data: Float32Array;
       try {
@@ -623,6 +626,10 @@ export class Trainer {
       tensorCount: tf.memory().numTensors,
     };
   }
+}
+
+function pendingTensors(p: PendingEpoch): tf.Tensor1D[] {
+  return [p.values, p.params, p.state?.tensor].filter((t): t is tf.Tensor1D => !!t);
 }
 
 function accumulate(sum: tf.Scalar | null, value: tf.Scalar): tf.Scalar {
