@@ -1,0 +1,451 @@
+#!/usr/bin/env node
+/**
+ * Benchmark: the engine against a plain tfjs loop on every backend of headless Chromium,
+ * and the longest main-thread task while the real app trains. Prints a table to stdout
+ * (progress goes to stderr). `npm run bench` builds the app first; this script builds its
+ * own page (scripts/bench) into node_modules/.cache/bench and serves both.
+ *
+ * Workloads
+ *   recta  exercise A: Dense(1), x=[1,2,3,4] y=[3,5,7,9], MSE, SGD lr 0.1, full batch, 2000 epochs.
+ *   mlp    3072-1024×4-10 MLP with Dropout(0.2), Adam lr 1e-4, sparse CE, batch 64, synthetic data.
+ * Each run: build the model, one untimed warm-up step, then the timed steps; the loss is
+ * read back only at the end. Engine and plain runs alternate (E P, P E, …) on the same
+ * backend in the same Worker; the table shows medians and engine/plain.
+ *
+ * Settings (environment):
+ *   BENCH_SECONDS=8        target seconds of timed work per mlp run (sets its step count)
+ *   BENCH_RECTA_EPOCHS=2000
+ *   BENCH_ROUNDS=5         most engine+plain rounds per cell (at least 2; fewer when a cell is slow)
+ *   BENCH_BACKENDS=webgpu,webgl,wasm,cpu
+ *   BENCH_APP_BACKENDS=auto,webgpu,webgl,wasm,cpu   backends for the app long-task check
+ *   BENCH_JSON=path        also write the raw results as JSON
+ */
+import { accessSync, constants, createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const APP_DIST = path.join(ROOT, 'dist');
+const BENCH_DIST = path.join(ROOT, 'node_modules/.cache/bench');
+
+const env = process.env;
+const list = (v, d) => (v ?? d).split(',').map((s) => s.trim()).filter(Boolean);
+const SETTINGS = {
+  seconds: Number(env.BENCH_SECONDS ?? 8),
+  rectaEpochs: Number(env.BENCH_RECTA_EPOCHS ?? 2000),
+  rounds: Math.max(2, Number(env.BENCH_ROUNDS ?? 5)),
+  backends: list(env.BENCH_BACKENDS, 'webgpu,webgl,wasm,cpu'),
+  appBackends: list(env.BENCH_APP_BACKENDS, 'auto,webgpu,webgl,wasm,cpu'),
+  /** Epochs the app runs in the long-task check (the brief's URL). */
+  appEpochs: 2000,
+  /** Minimum and maximum timed mlp steps per run. */
+  mlpMinSteps: 2,
+  mlpMaxSteps: 400,
+  /** A cell runs more rounds (up to `rounds`) only while it stays within this many seconds. */
+  cellSeconds: 30,
+  goalRatio: 0.95,
+  goalLongTaskMs: 100,
+};
+
+const started = performance.now();
+const loadAtStart = os.loadavg();
+const log = (...args) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...args);
+
+function fail(message, code = 1) {
+  console.error(`\nbench: ${message}`);
+  process.exit(code);
+}
+
+// --- preconditions ------------------------------------------------------------------------
+try {
+  accessSync(CHROMIUM_PATH, constants.X_OK);
+} catch {
+  fail(`Chromium is missing at ${CHROMIUM_PATH}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+if (!existsSync(path.join(APP_DIST, 'index.html'))) {
+  fail(`the app's production build is missing (${path.relative(ROOT, APP_DIST)}/index.html); run \`vite build\` first (npm run bench does).`);
+}
+
+// --- bench page build ---------------------------------------------------------------------
+log('building the bench page…');
+await build({
+  configFile: false,
+  root: HERE,
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: BENCH_DIST, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+  worker: { format: 'es' },
+});
+
+// --- static server: /lab/ → the app's dist, /bench/ → the bench page ---------------------
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.bin': 'application/octet-stream',
+  '.h5': 'application/octet-stream',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const MOUNTS = [
+  ['/lab/', APP_DIST],
+  ['/bench/', BENCH_DIST],
+];
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
+  const mount = MOUNTS.find(([prefix]) => url.pathname.startsWith(prefix));
+  if (!mount) {
+    res.writeHead(404).end('not found');
+    return;
+  }
+  const [prefix, dir] = mount;
+  let file = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
+  if (!file.startsWith(dir)) {
+    res.writeHead(403).end('forbidden');
+    return;
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(404).end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Cache-Control': 'no-store',
+  });
+  createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+
+// --- browser ------------------------------------------------------------------------------
+let browser;
+try {
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+} catch (error) {
+  server.close();
+  fail(`Chromium at ${CHROMIUM_PATH} did not start: ${error.message}`);
+}
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
+const errors = [];
+
+async function shutdown(code) {
+  await browser.close().catch(() => {});
+  server.close();
+  process.exit(code);
+}
+
+const page = await context.newPage();
+page.on('console', (m) => {
+  if (m.type() === 'error' || m.type() === 'warning') log(`page ${m.type()}: ${m.text()}`);
+});
+page.on('pageerror', (e) => log(`page error: ${e.message}`));
+try {
+  await page.goto(`${ORIGIN}/bench/`);
+  await page.waitForFunction(() => 'bench' in window, null, { timeout: 30_000 });
+} catch (error) {
+  console.error(`\nbench: the bench page did not load (${error.message.split('\n')[0]}).`);
+  await shutdown(1);
+}
+
+const adapter = await page.evaluate(() => window.bench.adapter());
+if (!adapter.ok) {
+  console.error(
+    `\nbench: Chromium has no WebGPU adapter: ${adapter.detail}.\n` +
+      `Chromium ${browser.version()} at ${CHROMIUM_PATH}, flags: ${CHROMIUM_ARGS.join(' ')}\n` +
+      'Check the flags in scripts/chromium.mjs (SwiftShader Vulkan must be available).',
+  );
+  await shutdown(2);
+}
+log(`Chromium ${browser.version()}, WebGPU adapter: ${adapter.detail}`);
+
+// --- engine vs plain ----------------------------------------------------------------------
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Timed mlp steps per run from the seconds one step takes: steps + 1 fills whole epochs. */
+function mlpPlan(secondsPerStep) {
+  const want = Math.round(SETTINGS.seconds / secondsPerStep);
+  const steps = Math.min(SETTINGS.mlpMaxSteps, Math.max(SETTINGS.mlpMinSteps, want));
+  const batches = Math.min(4, steps + 1);
+  return { steps: Math.ceil((steps + 1) / batches) * batches - 1, batches };
+}
+
+async function runOnce(args) {
+  const r = await page.evaluate((a) => window.bench.run(a), args);
+  const rate = r.samples / r.seconds;
+  const perSecond = args.workload === 'recta' ? r.steps / r.seconds : rate;
+  log(
+    `  ${args.workload} ${args.impl.padEnd(6)} ${r.steps} steps in ${r.seconds.toFixed(2)} s → ` +
+      `${fmt(perSecond)} ${args.workload === 'recta' ? 'epochs/s' : 'samples/s'} (loss ${r.loss.toPrecision(4)})` +
+      (r.leakedTensors ? `, ${r.leakedTensors} tensors leaked!` : ''),
+  );
+  return { ...r, perSecond };
+}
+
+async function cell(backend, workload) {
+  let plan;
+  const runs = { engine: [], plain: [] };
+  if (workload === 'recta') {
+    plan = { steps: SETTINGS.rectaEpochs, batches: 1 };
+  } else {
+    // Calibration: one timed plain step says how many steps fill the time budget.
+    const probe = await runOnce({ workload, impl: 'plain', steps: 1, batches: 2 });
+    plan = mlpPlan(probe.seconds);
+    log(`  plan: ${plan.steps} timed steps per run over ${plan.batches} batches`);
+  }
+  const cellStart = performance.now();
+  for (let round = 0; round < SETTINGS.rounds; round++) {
+    const order = round % 2 === 0 ? ['engine', 'plain'] : ['plain', 'engine'];
+    for (const impl of order) runs[impl].push(await runOnce({ workload, impl, ...plan }));
+    const spent = (performance.now() - cellStart) / 1000;
+    // At least two rounds; a third (and more) only if it still fits in the cell's budget.
+    if (round >= 1 && spent * ((round + 2) / (round + 1)) > SETTINGS.cellSeconds) break;
+  }
+  const engine = median(runs.engine.map((r) => r.perSecond));
+  const plain = median(runs.plain.map((r) => r.perSecond));
+  const leaked = [...runs.engine, ...runs.plain].reduce((n, r) => n + r.leakedTensors, 0);
+  return { backend, workload, plan, rounds: runs.engine.length, engine, plain, ratio: engine / plain, runs, leaked };
+}
+
+const results = [];
+const backendInfo = {};
+for (const backend of SETTINGS.backends) {
+  log(`backend ${backend}`);
+  try {
+    const init = await page.evaluate((b) => window.bench.open(b), backend);
+    for (const b of init.backends) backendInfo[b.name] ??= b;
+  } catch (error) {
+    const message = `backend ${backend} could not start: ${error.message.split('\n')[0]}`;
+    log(message);
+    if (backend === 'webgpu') errors.push(message);
+    for (const workload of ['recta', 'mlp']) results.push({ backend, workload, error: message });
+    continue;
+  }
+  for (const workload of ['recta', 'mlp']) {
+    try {
+      results.push(await cell(backend, workload));
+    } catch (error) {
+      const message = `${workload} on ${backend} failed: ${error.message.split('\n')[0]}`;
+      log(message);
+      errors.push(message);
+      results.push({ backend, workload, error: message });
+    }
+  }
+  await page.evaluate(() => window.bench.close());
+}
+await page.close();
+
+// --- the app: longest main-thread task while the recta widget trains ----------------------
+/** Installed before any page script: records long tasks and every status the widget shows. */
+function observeAppPage() {
+  const state = { longtasks: [], statuses: [], observerError: null };
+  window.__benchApp = state;
+  try {
+    new PerformanceObserver((entries) => {
+      for (const e of entries.getEntries()) state.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) {
+    state.observerError = String(error);
+  }
+  const look = () => {
+    const el = document.querySelector('[data-testid="widget-recta"] [data-testid="status"]');
+    const value = el?.getAttribute('data-value') ?? null;
+    if (value !== null && value !== state.statuses[state.statuses.length - 1]?.value) {
+      state.statuses.push({ value, t: performance.now() });
+    }
+  };
+  new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
+}
+
+async function appLongTasks(backend) {
+  const query = `autoplay=1&epochs=${SETTINGS.appEpochs}` + (backend === 'auto' ? '' : `&backend=${backend}`);
+  const url = `${ORIGIN}/lab/#/lab/recta?${query}`;
+  const p = await context.newPage();
+  const pageErrors = [];
+  p.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await p.addInitScript(observeAppPage);
+    await p.goto(url);
+    const widget = p.locator('[data-testid="widget-recta"]');
+    try {
+      await widget.locator('[data-testid="status"]').waitFor({ state: 'attached', timeout: 30_000 });
+    } catch {
+      const why = pageErrors.length ? `page error: ${pageErrors[0]}` : 'no [data-testid="widget-recta"] [data-testid="status"] within 30 s';
+      throw new Error(`the recta widget did not appear at #/lab/recta (${why})`);
+    }
+    const status = widget.locator('[data-testid="status"]');
+    const terminal = await p
+      .waitForFunction(
+        () => {
+          const v = document.querySelector('[data-testid="widget-recta"] [data-testid="status"]')?.getAttribute('data-value');
+          return ['done', 'diverged', 'error'].includes(v ?? '') ? v : null;
+        },
+        null,
+        { timeout: 240_000, polling: 250 },
+      )
+      .then((h) => h.jsonValue())
+      .catch(async () => `still "${await status.getAttribute('data-value')}" after 240 s`);
+    if (terminal !== 'done') throw new Error(`the recta widget ended as ${terminal}, not done`);
+    // Long-task entries arrive asynchronously; give the last ones time to land.
+    await p.waitForTimeout(600);
+    const state = await p.evaluate(() => window.__benchApp);
+    if (state.observerError) throw new Error(`PerformanceObserver('longtask') failed: ${state.observerError}`);
+    const backendValue = await widget.locator('[data-testid="backend"]').getAttribute('data-value').catch(() => null);
+    const epoch = await widget.locator('[data-testid="epoch"]').getAttribute('data-value').catch(() => null);
+    const training = state.statuses.find((s) => s.value === 'training');
+    const done = state.statuses.findLast((s) => s.value === 'done');
+    const from = training?.t ?? 0;
+    const during = state.longtasks.filter((t) => t.start + t.duration >= from && t.start <= done.t);
+    const max = (ts) => ts.reduce((m, t) => Math.max(m, t.duration), 0);
+    return {
+      backend,
+      url: url.replace(ORIGIN, ''),
+      usedBackend: backendValue,
+      epochs: epoch === null ? null : Number(epoch),
+      trainSeconds: training ? (done.t - training.t) / 1000 : null,
+      longestDuringTraining: max(during),
+      longDuringTraining: during.length,
+      overGoal: during.filter((t) => t.duration > SETTINGS.goalLongTaskMs).length,
+      longestOverall: max(state.longtasks),
+      longOverall: state.longtasks.length,
+      sawTraining: Boolean(training),
+      statuses: state.statuses,
+      longtasks: state.longtasks,
+    };
+  } finally {
+    await p.close();
+  }
+}
+
+const appResults = [];
+let pageMissing = null;
+for (const backend of SETTINGS.appBackends) {
+  log(`app long tasks, backend ${backend}`);
+  if (pageMissing) {
+    appResults.push({ backend, error: `skipped: ${pageMissing}` });
+    continue;
+  }
+  try {
+    const r = await appLongTasks(backend);
+    log(`  ${r.usedBackend}: ${r.epochs} epochs in ${r.trainSeconds?.toFixed(2)} s, longest task ${r.longestDuringTraining.toFixed(0)} ms while training, ${r.longestOverall.toFixed(0)} ms overall`);
+    appResults.push(r);
+  } catch (error) {
+    const message = `app long-task check (${backend}) failed: ${error.message.split('\n')[0]}`;
+    if (/did not appear/.test(error.message)) pageMissing = error.message.split('\n')[0];
+    log(message);
+    errors.push(message);
+    appResults.push({ backend, error: message });
+  }
+}
+
+// --- report -------------------------------------------------------------------------------
+function fmt(v) {
+  if (!Number.isFinite(v)) return String(v);
+  if (v >= 100) return v.toFixed(0);
+  if (v >= 10) return v.toFixed(1);
+  return v.toFixed(2);
+}
+
+function table(headers, rows, align) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const cell = (v, i) => (align[i] === 'r' ? String(v).padStart(widths[i]) : String(v).padEnd(widths[i]));
+  return [
+    headers.map(cell).join('  '),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map((r) => r.map(cell).join('  ')),
+  ].join('\n');
+}
+
+const cpus = os.cpus();
+const out = [];
+out.push('Engine vs plain tfjs, headless Chromium');
+out.push(`Date:     ${new Date().toISOString()}`);
+out.push(`Browser:  Chromium ${browser.version()} (${CHROMIUM_PATH})`);
+out.push(`WebGPU:   ${adapter.detail}`);
+if (backendInfo.webgl) out.push(`WebGL:    ${backendInfo.webgl.available ? backendInfo.webgl.detail : `unavailable (${backendInfo.webgl.detail})`}`);
+out.push(`Machine:  ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()} ${os.arch()}; Node ${process.version}`);
+out.push(`Load:     ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at end (1/5/15-min load average; other work on the machine adds noise)`);
+out.push('');
+out.push('Throughput (median of alternating runs, each after an untimed warm-up step; loss read back once per run).');
+out.push(`recta: Dense(1), 4 points, MSE, SGD 0.1, full batch, ${SETTINGS.rectaEpochs} epochs per run (epochs/s).`);
+out.push('mlp:   3072-1024x4-10 + Dropout 0.2, Adam 1e-4, sparse CE, batch 64, synthetic data (samples/s).');
+out.push(`Goal: engine/plain >= ${SETTINGS.goalRatio}.`);
+out.push('');
+out.push(
+  table(
+    ['workload', 'backend', 'unit', 'engine', 'plain tfjs', 'engine/plain', 'goal', 'runs'],
+    results.map((r) => {
+      const unit = r.workload === 'recta' ? 'epochs/s' : 'samples/s';
+      if (r.error) return [r.workload, r.backend, unit, '-', '-', '-', 'n/a', 'not measured (below)'];
+      const goal = r.ratio >= SETTINGS.goalRatio ? 'ok' : 'NO';
+      const runs = `${r.rounds}+${r.rounds} x ${r.plan.steps} steps` + (r.leaked ? ` (${r.leaked} tensors leaked)` : '');
+      return [r.workload, r.backend, unit, fmt(r.engine), fmt(r.plain), r.ratio.toFixed(3), goal, runs];
+    }),
+    ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l'],
+  ),
+);
+for (const r of results.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
+out.push('');
+out.push(`App page: ${ORIGIN.replace(/:\d+$/, ':<port>')}/lab/#/lab/recta?autoplay=1&epochs=${SETTINGS.appEpochs}[&backend=…]; the recta widget trains in a Web Worker.`);
+out.push(`Longest main-thread task (PerformanceObserver 'longtask', >50 ms) from status "training" to "done". Goal: none over ${SETTINGS.goalLongTaskMs} ms.`);
+out.push('');
+out.push(
+  table(
+    ['backend asked', 'used', 'epochs', 'train s', 'longest task ms', 'long tasks', `> ${SETTINGS.goalLongTaskMs} ms`, 'goal', 'longest incl. load ms'],
+    appResults.map((r) => {
+      if (r.error) return [r.backend, '-', '-', '-', '-', '-', '-', 'n/a', '-'];
+      const goal = r.overGoal === 0 ? 'ok' : 'NO';
+      return [
+        r.backend,
+        r.usedBackend ?? '?',
+        r.epochs ?? '?',
+        r.trainSeconds === null ? '?' : r.trainSeconds.toFixed(2),
+        r.longestDuringTraining.toFixed(0),
+        r.longDuringTraining,
+        r.overGoal,
+        r.sawTraining ? goal : `${goal} (no "training" status seen; whole run)`,
+        r.longestOverall.toFixed(0),
+      ];
+    }),
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l', 'r'],
+  ),
+);
+for (const r of appResults.filter((r) => r.error)) out.push(`  not measured (${r.backend}): ${r.error}`);
+out.push('');
+out.push(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+console.log(out.join('\n'));
+
+if (env.BENCH_JSON) {
+  const raw = { date: new Date().toISOString(), chromium: browser.version(), adapter: adapter.detail, backendInfo, cpu: cpus[0]?.model, cores: cpus.length, settings: SETTINGS, results, app: appResults };
+  writeFileSync(env.BENCH_JSON, JSON.stringify(raw, null, 2));
+}
+
+if (errors.length) {
+  console.error(`\nbench: ${errors.length} part(s) could not be measured:\n  - ${errors.join('\n  - ')}`);
+  await shutdown(1);
+}
+await shutdown(0);
