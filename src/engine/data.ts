@@ -9,11 +9,14 @@ export interface Batch {
   owned: boolean;
 }
 
-/** Samples that live on the training backend; batches are gathered there too. */
+/** Which samples a batch holds: all of them, a contiguous run, or shuffled indices. */
+export type BatchSelection = null | { start: number; end: number } | Int32Array;
+
+/** Samples that live on the training backend; batches are cut there too. */
 export interface Dataset {
   readonly size: number;
-  /** All samples (not owned) or the given sample indices (owned). */
-  take(indices: Int32Array | null): Batch;
+  /** All samples (not owned), or a slice or gather of them (owned). */
+  take(selection: BatchSelection): Batch;
   dispose(): void;
 }
 
@@ -26,10 +29,15 @@ export class TensorDataset implements Dataset {
     this.size = x.shape[0];
   }
 
-  take(indices: Int32Array | null): Batch {
-    if (indices === null) return { x: this.x, y: this.y, owned: false };
+  take(selection: BatchSelection): Batch {
+    if (selection === null) return { x: this.x, y: this.y, owned: false };
+    if (!(selection instanceof Int32Array)) {
+      // In order: a slice, with no index upload and no gather kernel.
+      const { start, end } = selection;
+      return { x: this.x.slice(start, end - start), y: this.y.slice(start, end - start), owned: true };
+    }
     return tf.tidy(() => {
-      const idx = tf.tensor1d(indices, 'int32');
+      const idx = tf.tensor1d(selection, 'int32');
       return { x: tf.gather(this.x, idx), y: tf.gather(this.y, idx), owned: true };
     });
   }
@@ -42,21 +50,22 @@ export class TensorDataset implements Dataset {
 
 /**
  * Builds the training and validation sets. As in Keras's validation_split, the
- * validation samples are the last ones, taken before any shuffling.
+ * validation samples are the last ones, taken before any shuffling. Integer class labels
+ * are stored as int32 of shape [n], the form the sparse loss uses, so no step converts them.
  */
 export function loadData(
   spec: DataSpec,
   validationSplit = 0,
+  integerLabels = false,
 ): { train: Dataset; validation: Dataset | null } {
   const n = spec.x.length;
   const nVal = Math.floor(n * validationSplit);
   const nTrain = n - nVal;
   const yRows = spec.y as (number | number[])[];
+  const labels = (rows: (number | number[])[]) =>
+    integerLabels ? tf.tensor1d(rows.map((r) => (Array.isArray(r) ? r[0] : r)), 'int32') : tf.tensor(rows as number[][], undefined, 'float32');
   const make = (from: number, to: number) =>
-    new TensorDataset(
-      tf.tensor(spec.x.slice(from, to), undefined, 'float32'),
-      tf.tensor(yRows.slice(from, to) as number[][], undefined, 'float32'),
-    );
+    new TensorDataset(tf.tensor(spec.x.slice(from, to), undefined, 'float32'), labels(yRows.slice(from, to)));
   return { train: make(0, nTrain), validation: nVal > 0 ? make(nTrain, n) : null };
 }
 
@@ -73,11 +82,13 @@ export function epochOrder(size: number, seed: number, epoch: number, shuffle: b
   return order;
 }
 
-/** Index ranges of the batches of one epoch; the last batch may be smaller, as in Keras. */
-export function batchIndices(order: Int32Array | null, size: number, batchSize: number): (Int32Array | null)[] {
+/** The batches of one epoch; the last one may be smaller, as in Keras. */
+export function epochBatches(order: Int32Array | null, size: number, batchSize: number): BatchSelection[] {
   if (batchSize >= size && order === null) return [null];
-  const all = order ?? Int32Array.from({ length: size }, (_, i) => i);
-  const batches: Int32Array[] = [];
-  for (let start = 0; start < size; start += batchSize) batches.push(all.subarray(start, start + batchSize));
+  const batches: BatchSelection[] = [];
+  for (let start = 0; start < size; start += batchSize) {
+    const end = Math.min(start + batchSize, size);
+    batches.push(order ? order.subarray(start, end) : { start, end });
+  }
   return batches;
 }

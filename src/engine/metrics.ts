@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { sparseLabels } from './losses';
 import type { LossName } from './spec';
 
 /**
@@ -10,7 +11,7 @@ export function correctCount(loss: LossName, yTrue: tf.Tensor, yPred: tf.Tensor)
   return tf.tidy(() => {
     let hits: tf.Tensor;
     if (loss === 'sparse_categorical_crossentropy') {
-      hits = tf.equal(tf.argMax(yPred, -1), tf.cast(tf.reshape(yTrue, [-1]), 'int32'));
+      hits = tf.equal(tf.argMax(yPred, -1), sparseLabels(yTrue));
     } else if (loss === 'categorical_crossentropy') {
       hits = tf.equal(tf.argMax(yPred, -1), tf.argMax(yTrue, -1));
     } else {

@@ -28,7 +28,8 @@ function buildMlp(spec: ModelSpec, seed: number): tf.LayersModel {
       model.add(tf.layers.activation({ activation: layer.activation }));
     }
     if (layer.dropout && layer.dropout > 0) {
-      model.add(tf.layers.dropout({ rate: layer.dropout, seed: layerSeed++, name: `dropout_${i + 1}` }));
+      // No seed: tfjs repeats the same mask on every step when given one; Keras draws anew.
+      model.add(tf.layers.dropout({ rate: layer.dropout, name: `dropout_${i + 1}` }));
     }
   });
   model.add(

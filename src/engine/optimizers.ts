@@ -38,25 +38,54 @@ function slots(variables: tf.Variable[], count: number): tf.Variable[][] {
   );
 }
 
-abstract class BaseOptimizer implements Optimizer {
-  abstract readonly name: OptimizerSpec['name'];
+type Name = OptimizerSpec['name'];
+type Scalars = Record<string, tf.Scalar>;
+
+abstract class BaseOptimizer<N extends Name> implements Optimizer {
+  abstract readonly name: N;
   iterations = 0;
+  learningRate: number;
   protected readonly state: tf.Variable[][];
+  private readonly constants = new Map<string, { value: number; tensor: tf.Scalar }>();
 
   constructor(
     protected readonly variables: tf.Variable[],
-    public learningRate: number,
+    protected readonly config: Config<N>,
     slotCount: number,
   ) {
+    this.learningRate = config.learningRate as number;
     this.state = slots(variables, slotCount);
+    this.refresh();
   }
 
   apply(grads: tf.Tensor[]): void {
     this.iterations += 1;
-    tf.tidy(() => this.variables.forEach((v, i) => this.update(v, grads[i], this.state[i])));
+    const k = this.refresh();
+    tf.tidy(() => this.variables.forEach((v, i) => this.update(v, grads[i], this.state[i], k)));
   }
 
-  protected abstract update(variable: tf.Variable, grad: tf.Tensor, slots: tf.Variable[]): void;
+  /** The numbers an update multiplies by, this step (learning rate, β…). */
+  protected abstract scalars(): Record<string, number>;
+
+  protected abstract update(variable: tf.Variable, grad: tf.Tensor, slots: tf.Variable[], k: Scalars): void;
+
+  /**
+   * Keeps those numbers on the device between steps and re-uploads one only when it
+   * changes: a fresh scalar per operation is what makes small models slow on a GPU.
+   */
+  private refresh(): Scalars {
+    const out: Scalars = {};
+    for (const [key, value] of Object.entries(this.scalars())) {
+      let cached = this.constants.get(key);
+      if (cached?.value !== value) {
+        cached?.tensor.dispose();
+        cached = { value, tensor: tf.keep(tf.scalar(value)) };
+        this.constants.set(key, cached);
+      }
+      out[key] = cached.tensor;
+    }
+    return out;
+  }
 
   get slots(): readonly tf.Variable[] {
     return this.state.flat();
@@ -64,33 +93,30 @@ abstract class BaseOptimizer implements Optimizer {
 
   dispose(): void {
     this.state.flat().forEach((s) => s.dispose());
+    this.constants.forEach((c) => c.tensor.dispose());
+    this.constants.clear();
   }
 }
 
 /** θ ← θ − η·g; with momentum m ← μ·m − η·g, θ ← θ + m (Nesterov: θ ← θ + μ·m − η·g). */
-class Sgd extends BaseOptimizer {
+class Sgd extends BaseOptimizer<'sgd'> {
   readonly name = 'sgd' as const;
-  private readonly momentum: number;
-  private readonly nesterov: boolean;
   constructor(variables: tf.Variable[], c: Config<'sgd'>) {
-    super(variables, c.learningRate, c.momentum > 0 ? 1 : 0);
-    this.momentum = c.momentum;
-    this.nesterov = c.nesterov;
+    super(variables, c, c.momentum > 0 ? 1 : 0);
   }
 
-  protected update(v: tf.Variable, g: tf.Tensor, [m]: tf.Variable[]): void {
-    const lr = tf.scalar(this.learningRate);
-    if (this.momentum === 0) {
-      v.assign(tf.sub(v, tf.mul(lr, g)));
+  protected scalars() {
+    return { lr: this.learningRate, momentum: this.config.momentum };
+  }
+
+  protected update(v: tf.Variable, g: tf.Tensor, [m]: tf.Variable[], k: Scalars): void {
+    if (this.config.momentum === 0) {
+      v.assign(tf.sub(v, tf.mul(k.lr, g)));
       return;
     }
-    const mNew = tf.sub(tf.mul(m, this.momentum), tf.mul(g, lr));
+    const mNew = tf.sub(tf.mul(m, k.momentum), tf.mul(g, k.lr));
     m.assign(mNew);
-    v.assign(
-      this.nesterov
-        ? tf.add(v, tf.sub(tf.mul(mNew, this.momentum), tf.mul(g, lr)))
-        : tf.add(v, mNew),
-    );
+    v.assign(this.config.nesterov ? tf.add(v, tf.sub(tf.mul(mNew, k.momentum), tf.mul(g, k.lr))) : tf.add(v, mNew));
   }
 }
 
@@ -98,25 +124,23 @@ class Sgd extends BaseOptimizer {
  * m ← m + (g − m)(1 − β1); v ← v + (g² − v)(1 − β2);
  * θ ← θ − α·m / (√v + ε) with α = η·√(1 − β2ᵗ) / (1 − β1ᵗ).
  */
-class Adam extends BaseOptimizer {
+class Adam extends BaseOptimizer<'adam'> {
   readonly name = 'adam' as const;
-  private readonly beta1: number;
-  private readonly beta2: number;
-  private readonly epsilon: number;
   constructor(variables: tf.Variable[], c: Config<'adam'>) {
-    super(variables, c.learningRate, 2);
-    this.beta1 = c.beta1;
-    this.beta2 = c.beta2;
-    this.epsilon = c.epsilon;
+    super(variables, c, 2);
   }
 
-  protected update(v: tf.Variable, g: tf.Tensor, [m, s]: tf.Variable[]): void {
-    const t = this.iterations;
-    const alpha =
-      (this.learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
-    m.assign(tf.add(m, tf.mul(tf.sub(g, m), 1 - this.beta1)));
-    s.assign(tf.add(s, tf.mul(tf.sub(tf.square(g), s), 1 - this.beta2)));
-    v.assign(tf.sub(v, tf.div(tf.mul(m, alpha), tf.add(tf.sqrt(s), this.epsilon))));
+  protected scalars() {
+    const { beta1, beta2, epsilon } = this.config;
+    const t = Math.max(this.iterations, 1);
+    const alpha = (this.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    return { alpha, oneMinusBeta1: 1 - beta1, oneMinusBeta2: 1 - beta2, epsilon };
+  }
+
+  protected update(v: tf.Variable, g: tf.Tensor, [m, s]: tf.Variable[], k: Scalars): void {
+    m.assign(tf.add(m, tf.mul(tf.sub(g, m), k.oneMinusBeta1)));
+    s.assign(tf.add(s, tf.mul(tf.sub(tf.square(g), s), k.oneMinusBeta2)));
+    v.assign(tf.sub(v, tf.div(tf.mul(m, k.alpha), tf.add(tf.sqrt(s), k.epsilon))));
   }
 }
 
@@ -124,23 +148,22 @@ class Adam extends BaseOptimizer {
  * s ← ρ·s + (1 − ρ)·g²; step = η·g / √(s + ε);
  * θ ← θ − step, or with momentum m ← μ·m + step, θ ← θ − m.
  */
-class RmsProp extends BaseOptimizer {
+class RmsProp extends BaseOptimizer<'rmsprop'> {
   readonly name = 'rmsprop' as const;
-  private readonly rho: number;
-  private readonly momentum: number;
-  private readonly epsilon: number;
   constructor(variables: tf.Variable[], c: Config<'rmsprop'>) {
-    super(variables, c.learningRate, c.momentum > 0 ? 2 : 1);
-    this.rho = c.rho;
-    this.momentum = c.momentum;
-    this.epsilon = c.epsilon;
+    super(variables, c, c.momentum > 0 ? 2 : 1);
   }
 
-  protected update(v: tf.Variable, g: tf.Tensor, [s, m]: tf.Variable[]): void {
-    s.assign(tf.add(tf.mul(s, this.rho), tf.mul(tf.square(g), 1 - this.rho)));
-    const step = tf.div(tf.mul(g, this.learningRate), tf.sqrt(tf.add(s, this.epsilon)));
-    if (this.momentum > 0) {
-      m.assign(tf.add(tf.mul(m, this.momentum), step));
+  protected scalars() {
+    const { rho, momentum, epsilon } = this.config;
+    return { lr: this.learningRate, rho, oneMinusRho: 1 - rho, momentum, epsilon };
+  }
+
+  protected update(v: tf.Variable, g: tf.Tensor, [s, m]: tf.Variable[], k: Scalars): void {
+    s.assign(tf.add(tf.mul(s, k.rho), tf.mul(tf.square(g), k.oneMinusRho)));
+    const step = tf.div(tf.mul(g, k.lr), tf.sqrt(tf.add(s, k.epsilon)));
+    if (this.config.momentum > 0) {
+      m.assign(tf.add(tf.mul(m, k.momentum), step));
       v.assign(tf.sub(v, m));
     } else {
       v.assign(tf.sub(v, step));

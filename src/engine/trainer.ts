@@ -11,7 +11,7 @@ import {
 } from './backends';
 import { packState, restoreState, type Checkpoint } from './checkpoint';
 import { createCallback, type Callback, type CallbackContext, type Logs } from './callbacks';
-import { batchIndices, epochOrder, loadData, type Batch, type Dataset } from './data';
+import { epochBatches, epochOrder, loadData, type Batch, type BatchSelection, type Dataset } from './data';
 import { LOSSES, type LossFn } from './losses';
 import { correctCount } from './metrics';
 import { buildModel, countParams, modelNeedsConvolution, weightSizes } from './models';
@@ -69,7 +69,7 @@ type RunMode = 'continuous' | 'batch' | 'epoch';
 interface PendingEpoch {
   epoch: number;
   names: string[];
-  values: tf.Tensor1D;
+  values: tf.Scalar[];
   params: tf.Tensor1D | null;
   /** Packed weights and slots, taken now and then on GPU backends. */
   state: { tensor: tf.Tensor1D; iterations: number; learningRate: number } | null;
@@ -113,10 +113,11 @@ export class Trainer {
   private message: string | null = null;
   private epoch = 0;
   private batchInEpoch = 0;
-  private batches: (Int32Array | null)[] = [];
-  private epochLoss: tf.Scalar | null = null;
-  private epochCorrect: tf.Scalar | null = null;
-  private epochSeen = 0;
+  private batches: BatchSelection[] = [];
+  /** Per-batch results of the current epoch, kept on the device until it ends. */
+  private batchLosses: tf.Scalar[] = [];
+  private batchCorrect: tf.Scalar[] = [];
+  private batchSizes: number[] = [];
   private pending: PendingEpoch[] = [];
   private history: EpochRecord[] = [];
   private sentHistory = 0;
@@ -169,7 +170,7 @@ export class Trainer {
     this.variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     this.optimizer = createOptimizer(spec.optimizer, this.variables);
     this.callbacks = (spec.callbacks ?? []).map(createCallback);
-    const data = loadData(spec.data, spec.validationSplit ?? 0);
+    const data = loadData(spec.data, spec.validationSplit ?? 0, spec.loss === 'sparse_categorical_crossentropy');
     this.train = data.train;
     this.validation = data.validation;
   }
@@ -184,7 +185,7 @@ export class Trainer {
 
   private teardown(): void {
     this.discardEpochState();
-    this.pending.forEach((p) => tf.dispose(pendingTensors(p)));
+    this.pending.forEach((p) => tf.dispose([...p.values, ...pendingTensors(p)]));
     this.pending = [];
     this.callbacks.forEach((c) => c.dispose());
     this.optimizer.dispose();
@@ -194,11 +195,10 @@ export class Trainer {
   }
 
   private discardEpochState(): void {
-    this.epochLoss?.dispose();
-    this.epochCorrect?.dispose();
-    this.epochLoss = null;
-    this.epochCorrect = null;
-    this.epochSeen = 0;
+    tf.dispose([...this.batchLosses, ...this.batchCorrect]);
+    this.batchLosses = [];
+    this.batchCorrect = [];
+    this.batchSizes = [];
   }
 
   get state(): Status {
@@ -413,7 +413,8 @@ export class Trainer {
 
   private beginEpoch(): void {
     const order = epochOrder(this.train.size, this.spec.seed, this.epoch, this.spec.shuffle ?? false);
-    this.batches = batchIndices(order, this.train.size, this.spec.batchSize ?? this.train.size);
+    this.batches = epochBatches(order, this.train.size, this.spec.batchSize ?? this.train.size);
+    if (this.callbacks.length === 0) return;
     const ctx = this.callbackContext();
     this.callbacks.forEach((c) => c.onEpochBegin?.(this.epoch, ctx));
     this.optimizer.learningRate = ctx.learningRate;
@@ -431,41 +432,44 @@ export class Trainer {
     this.optimizer.apply(this.variables.map((v) => grads[v.name]));
     tf.dispose(grads);
     disposeBatch(batch);
-
-    // One batch per epoch keeps the loss value untouched, so toy runs match the notebooks bit for bit.
-    const weighted = this.batches.length === 1 ? value : tf.tidy(() => tf.mul(value, n) as tf.Scalar);
-    if (weighted !== value) value.dispose();
-    this.epochLoss = accumulate(this.epochLoss, weighted);
-    if (correct) this.epochCorrect = accumulate(this.epochCorrect, correct);
-    this.epochSeen += n;
+    // No arithmetic per batch: the epoch's mean is taken once, when it ends.
+    this.batchLosses.push(value);
+    if (correct) this.batchCorrect.push(correct);
+    this.batchSizes.push(n);
     this.samplesSinceRead += n;
     this.batchInEpoch += 1;
   }
 
+  /** The epoch's loss and accuracy, weighted by batch size as Keras averages them. */
+  private epochLogs(): { names: string[]; values: tf.Scalar[] } {
+    const seen = this.batchSizes.reduce((a, b) => a + b, 0);
+    // One batch per epoch keeps the loss value untouched, so toy runs match the notebooks bit for bit.
+    const loss =
+      this.batchLosses.length === 1
+        ? this.batchLosses.pop()!
+        : tf.tidy(() => tf.div(tf.sum(tf.mul(tf.stack(this.batchLosses), tf.tensor1d(this.batchSizes))), seen) as tf.Scalar);
+    const names = ['loss'];
+    const values = [loss];
+    if (this.batchCorrect.length > 0) {
+      names.push('accuracy');
+      values.push(tf.tidy(() => tf.div(tf.addN(this.batchCorrect), seen) as tf.Scalar));
+    }
+    this.discardEpochState();
+    return { names, values };
+  }
+
   /** Closes the epoch; returns a Spanish reason when a callback stopped training. */
   private async endEpoch(): Promise<string | null> {
-    const names: string[] = [];
-    const scalars: tf.Scalar[] = [];
-    const seen = this.epochSeen;
-    const single = this.batches.length === 1;
-    names.push('loss');
-    scalars.push(single ? this.epochLoss! : tf.tidy(() => tf.div(this.epochLoss!, seen) as tf.Scalar));
-    if (this.epochCorrect) {
-      names.push('accuracy');
-      scalars.push(tf.tidy(() => tf.div(this.epochCorrect!, seen) as tf.Scalar));
-    }
+    const { names, values } = this.epochLogs();
     if (this.validation) {
       const val = this.evaluateOn(this.validation);
       names.push('val_loss');
-      scalars.push(val.loss);
+      values.push(val.loss);
       if (val.accuracy) {
         names.push('val_accuracy');
-        scalars.push(val.accuracy);
+        values.push(val.accuracy);
       }
     }
-    const values = tf.stack(scalars) as tf.Tensor1D;
-    tf.dispose(scalars);
-    this.discardEpochState();
     const params = this.spec.watchParams
       ? tf.tidy(() => tf.concat(this.model.getWeights().map((w) => tf.reshape(w, [-1]))) as tf.Tensor1D)
       : null;
@@ -495,8 +499,8 @@ export class Trainer {
     const size = this.spec.batchSize ?? dataset.size;
     let lossSum: tf.Scalar | null = null;
     let correctSum: tf.Scalar | null = null;
-    for (const indices of batchIndices(null, dataset.size, size)) {
-      const batch = dataset.take(indices);
+    for (const selection of epochBatches(null, dataset.size, size)) {
+      const batch = dataset.take(selection);
       const prediction = tf.tidy(() => this.model.apply(batch.x, { training: false }) as tf.Tensor);
       const loss = tf.tidy(() => tf.mul(this.loss(batch.y, prediction), batch.x.shape[0]) as tf.Scalar);
       const correct = this.withAccuracy ? correctCount(this.spec.loss, batch.y, prediction) : null;
@@ -522,24 +526,26 @@ export class Trainer {
     const pending = this.pending;
     this.pending = [];
     if (pending.length > 0) {
-      const parts = pending.flatMap(pendingTensors);
-      const flat = tf.concat(parts);
+      // One op for every logged number, one more to join them to weights and checkpoints.
+      const logs = tf.stack(pending.flatMap((p) => p.values));
+      const parts = [logs, ...pending.flatMap(pendingTensors)];
+      const flat = parts.length === 1 ? logs : tf.concat(parts);
       let data: Float32Array;
       try {
         // A lost WebGPU device may never answer; the watch ends the wait.
         data = (await Promise.race([flat.data(), this.watch.whenLost])) as Float32Array;
       } finally {
-        flat.dispose();
-        tf.dispose(parts);
+        tf.dispose([flat, ...parts, ...pending.flatMap((p) => p.values)]);
       }
       // A lost WebGL context reads back zeros: never trust a read from a dead backend.
       const lost = this.watch.lost();
       if (lost) throw new Error(lost);
-      let offset = 0;
+      let offset = logs.size;
+      let logOffset = 0;
       for (const p of pending) {
         const logs: Logs = {};
-        p.names.forEach((name, i) => (logs[name] = data[offset + i]));
-        offset += p.names.length;
+        p.names.forEach((name, i) => (logs[name] = data[logOffset + i]));
+        logOffset += p.names.length;
         const record: EpochRecord = { epoch: p.epoch, logs };
         if (p.params) {
           record.params = this.splitParams(data.subarray(offset, offset + p.params.size));
@@ -628,8 +634,9 @@ export class Trainer {
   }
 }
 
+/** The vectors a pending epoch carries besides its logged scalars. */
 function pendingTensors(p: PendingEpoch): tf.Tensor1D[] {
-  return [p.values, p.params, p.state?.tensor].filter((t): t is tf.Tensor1D => !!t);
+  return [p.params, p.state?.tensor].filter((t): t is tf.Tensor1D => !!t);
 }
 
 function accumulate(sum: tf.Scalar | null, value: tf.Scalar): tf.Scalar {

@@ -109,13 +109,19 @@ describe('optimizers follow Keras', () => {
     expectClose(await run({ name: 'rmsprop', learningRate: lr, momentum: mu }), expected);
   });
 
-  it('creates its slots up front and frees them on dispose', () => {
+  it('creates its slots and constants up front, keeps the count across steps, frees all on dispose', () => {
     const before = tf.memory().numTensors;
     const zeros = tf.zeros([3]);
     const theta = tf.variable(zeros);
     zeros.dispose();
     const adam = createOptimizer({ name: 'adam' }, [theta]);
-    expect(tf.memory().numTensors).toBe(before + 3); // θ, m and v
+    // θ, m and v, plus α, 1 − β1, 1 − β2 and ε kept on the device between steps.
+    expect(tf.memory().numTensors).toBe(before + 7);
+    const grad = tf.ones([3]);
+    adam.apply([grad]);
+    adam.apply([grad]);
+    grad.dispose();
+    expect(tf.memory().numTensors).toBe(before + 7);
     adam.dispose();
     theta.dispose();
     expect(tf.memory().numTensors).toBe(before);
