@@ -110,10 +110,12 @@ async function runPlain({ workload, steps, batches }: RunArgs): Promise<Omit<Run
     owned.push(...xs, ...labels);
     inputs = xs;
     optimizer = tf.train.adam(MLP.learningRate);
-    // Sparse categorical cross-entropy on probabilities, as Keras computes it.
+    // Sparse categorical cross-entropy on probabilities, as Keras computes it (renormalise,
+    // clip, −Σ y·log p): the same arithmetic the engine does, so only the loop is compared.
     lossOf = (i) => () => {
       const b = i % batches;
-      const p = tf.clipByValue(model.apply(xs[b], { training: true }) as tf.Tensor, 1e-7, 1 - 1e-7);
+      const out = model.apply(xs[b], { training: true }) as tf.Tensor;
+      const p = tf.clipByValue(tf.div(out, tf.sum(out, -1, true)), 1e-7, 1 - 1e-7);
       return tf.mean(tf.neg(tf.sum(tf.mul(tf.oneHot(labels[b], MLP.classes), tf.log(p)), -1)));
     };
   }

@@ -20,11 +20,21 @@ export interface LossChartProps {
 
 const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
+/** Most points a chart draws: beyond this an SVG re-render can block the page for 100 ms. */
+const MAX_POINTS = 300;
+
+/** Evenly spaced rows, always keeping the last, so long runs stay cheap to redraw. */
+export function thin<T>(rows: readonly T[], max = MAX_POINTS): T[] {
+  if (rows.length <= max) return rows.slice();
+  const step = (rows.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => rows[Math.round(i * step)]);
+}
+
 export function LossChart({ rows, series, logScale = true, height = 260, summary }: LossChartProps) {
   // A log axis cannot show 0, NaN or ∞ (a diverged run); plot only positive finite values.
   const data = logScale
-    ? rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'epoch' || finite(v) ? v : null])))
-    : rows;
+    ? thin(rows).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'epoch' || finite(v) ? v : null])))
+    : thin(rows);
   return (
     <figure className="chart" aria-label={summary}>
       <ResponsiveContainer width="100%" height={height}>
