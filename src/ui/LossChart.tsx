@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from './format';
 
@@ -30,7 +31,8 @@ export function thin<T>(rows: readonly T[], max = MAX_POINTS): T[] {
   return Array.from({ length: max }, (_, i) => rows[Math.round(i * step)]);
 }
 
-export function LossChart({ rows, series, logScale = true, height = 260, summary }: LossChartProps) {
+/** Memoised: it redraws only when its rows change, not on every readout update. */
+export const LossChart = memo(function LossChart({ rows, series, logScale = true, height = 260, summary }: LossChartProps) {
   // A log axis cannot show 0, NaN or ∞ (a diverged run); plot only positive finite values.
   const data = logScale
     ? thin(rows).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'epoch' || finite(v) ? v : null])))
@@ -54,4 +56,4 @@ export function LossChart({ rows, series, logScale = true, height = 260, summary
       <figcaption className="sr-only">{summary}</figcaption>
     </figure>
   );
-}
+});

@@ -1,15 +1,16 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
-import type { BackendPreference, RunSpec } from '../../engine';
+import type { BackendPreference, EpochRecord, RunSpec } from '../../engine';
 import { formatNumber } from '../../ui/format';
 import { LossChart } from '../../ui/LossChart';
 import { Readout } from '../../ui/Readout';
+import { useThrottled } from '../../ui/useThrottled';
 import { EngineMessages, EngineReadouts } from '../EngineReadouts';
 import { FieldControl } from '../FieldControl';
 import { TrainingControls } from '../TrainingControls';
 import { AUTOPLAY_FIELD, BACKEND_FIELD, useUrlState, type Fields } from '../urlState';
 import { useTrainer } from '../useTrainer';
-import { NOTEBOOK_RUN, RECTA_X, RECTA_Y, rectaSpec } from './exercise';
+import { NOTEBOOK_RUN, printInterval, RECTA_X, RECTA_Y, rectaSpec } from './exercise';
 
 const FIELDS = {
   w0: { kind: 'number', label: 'w inicial', default: NOTEBOOK_RUN.w0 },
@@ -20,8 +21,39 @@ const FIELDS = {
   autoplay: AUTOPLAY_FIELD,
 } satisfies Fields;
 
-/** The notebook prints every 10th epoch (counting from 0): loss before the update, w and b after it. */
-const PRINT_EVERY = 10;
+/** Charts follow the run four times a second; the readouts every frame. */
+const CHART_INTERVAL_MS = 250;
+
+const LOSS_SERIES = [{ key: 'loss', label: 'pérdida', color: 'var(--accent)' }];
+
+const POINTS = RECTA_X.map((x, i) => ({ x, y: RECTA_Y[i] }));
+
+function lossSummary(history: EpochRecord[]): string {
+  const last = history[history.length - 1];
+  if (!last) return 'Pérdida por época: todavía no hay épocas.';
+  return `Pérdida por época: de ${formatNumber(history[0].logs.loss)} en la época 1 a ${formatNumber(last.logs.loss)} en la época ${last.epoch}.`;
+}
+
+/** The four points and the line the neuron has learnt so far. */
+const FitChart = memo(function FitChart({ w, b }: { w: number | null; b: number | null }) {
+  const fitLine = w !== null && b !== null ? [0, 5].map((x) => ({ x, fit: w * x + b })) : [];
+  return (
+    <figure className="chart" aria-label="Los cuatro puntos y la recta que ha aprendido la neurona">
+      <ResponsiveContainer width="100%" height={260}>
+        <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+          <XAxis dataKey="x" type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} stroke="var(--muted)" />
+          <YAxis type="number" domain={[0, 12]} allowDataOverflow stroke="var(--muted)" width={40} />
+          <Scatter data={POINTS} dataKey="y" fill="var(--fg)" isAnimationActive={false} name="datos" />
+          <Line data={fitLine} dataKey="fit" stroke="var(--accent)" strokeWidth={3} dot={false} isAnimationActive={false} name="ŷ = w·x + b" />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <figcaption>
+        {w !== null && b !== null ? `ŷ = ${formatNumber(w)}·x + ${formatNumber(b)} (la meta es y = 2x + 1)` : 'Sin parámetros todavía'}
+      </figcaption>
+    </figure>
+  );
+});
 
 /** Exercise A: one neuron ŷ = w·x + b learns y = 2x + 1 from four points by gradient descent. */
 export function Recta() {
@@ -36,10 +68,11 @@ export function Recta() {
   const b = view.params?.[1][0] ?? null;
   const busy = view.status === 'training';
 
-  const printed = view.history.filter((r) => (r.epoch - 1) % PRINT_EVERY === 0);
-  const lossRows = useMemo(() => view.history.map((r) => ({ epoch: r.epoch, loss: r.logs.loss })), [view.history]);
-  const fitLine = w !== null && b !== null ? [0, 5].map((x) => ({ x, fit: w * x + b })) : [];
-  const points = RECTA_X.map((x, i) => ({ x, y: RECTA_Y[i] }));
+  const every = printInterval(values.epochs);
+  const printed = view.history.filter((r) => (r.epoch - 1) % every === 0);
+  const chartHistory = useThrottled(view.history, CHART_INTERVAL_MS);
+  const lossRows = useMemo(() => chartHistory.map((r) => ({ epoch: r.epoch, loss: r.logs.loss })), [chartHistory]);
+  const chartParams = useThrottled(view.params, CHART_INTERVAL_MS);
 
   return (
     <section className="widget" data-testid="widget-recta" aria-label="Una neurona aprende y = 2x + 1">
@@ -68,31 +101,14 @@ export function Recta() {
       <div className="widget-charts">
         <LossChart
           rows={lossRows}
-          series={[{ key: 'loss', label: 'pérdida', color: 'var(--accent)' }]}
-          summary={
-            last
-              ? `Pérdida por época: de ${formatNumber(view.history[0].logs.loss)} en la época 1 a ${formatNumber(last.logs.loss)} en la época ${last.epoch}.`
-              : 'Pérdida por época: todavía no hay épocas.'
-          }
+          series={LOSS_SERIES}
+          summary={lossSummary(chartHistory)}
         />
-        <figure className="chart" aria-label="Los cuatro puntos y la recta que ha aprendido la neurona">
-          <ResponsiveContainer width="100%" height={260}>
-            <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-              <XAxis dataKey="x" type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} stroke="var(--muted)" />
-              <YAxis type="number" domain={[0, 12]} allowDataOverflow stroke="var(--muted)" width={40} />
-              <Scatter data={points} dataKey="y" fill="var(--fg)" isAnimationActive={false} name="datos" />
-              <Line data={fitLine} dataKey="fit" stroke="var(--accent)" strokeWidth={3} dot={false} isAnimationActive={false} name="ŷ = w·x + b" />
-            </ComposedChart>
-          </ResponsiveContainer>
-          <figcaption>
-            {w !== null && b !== null ? `ŷ = ${formatNumber(w)}·x + ${formatNumber(b)} (la meta es y = 2x + 1)` : 'Sin parámetros todavía'}
-          </figcaption>
-        </figure>
+        <FitChart w={chartParams?.[0][0] ?? null} b={chartParams?.[1][0] ?? null} />
       </div>
 
       <table className="print-table" data-testid="notebook-prints">
-        <caption>Como lo imprime el cuaderno: cada 10 épocas, la pérdida antes de actualizar y w, b después</caption>
+        <caption>Como lo imprime el cuaderno: cada {every} épocas, la pérdida antes de actualizar y w, b después</caption>
         <thead>
           <tr>
             <th scope="col">Época</th>
