@@ -3,7 +3,6 @@
 export * from './spec';
 export { EngineInputError } from './errors';
 export { Trainer, type Status, type EpochRecord, type TrainerUpdate, type TrainerInfo, type TrainerOptions } from './trainer';
-export { BACKEND_LABELS, LOSS_LABELS } from './labels';
+export { BACKEND_LABELS } from './labels';
 export { chooseBackend, configureWasm, probeBackends, type BackendChoice, type BackendInfo } from './backends';
-export { OPTIMIZER_DEFAULTS } from './optimizers';
 export { weightSizes } from './models';

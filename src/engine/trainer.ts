@@ -196,6 +196,11 @@ export class Trainer {
     this.params = this.spec.watchParams ? await this.readWeights() : null;
   }
 
+  /** Numbers in a checkpoint: every weight and every optimizer slot. */
+  private stateSize(): number {
+    return this.info.paramCount + this.optimizer.slots.reduce((n, slot) => n + slot.size, 0);
+  }
+
   private get needsEpochLogs(): boolean {
     return this.callbacks.some((c) => c.needsLogs);
   }
@@ -343,8 +348,8 @@ export class Trainer {
   }
 
   private async runBatches(mode: RunMode): Promise<void> {
+    const interval = readInterval(this.info.backend.name, this.options.eventIntervalMs ?? 16);
     while (true) {
-      const interval = readInterval(this.info.backend.name, this.options.eventIntervalMs ?? 16);
       if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
       if (this.batchInEpoch === 0) this.beginEpoch();
       this.trainBatch();
@@ -429,8 +434,12 @@ export class Trainer {
   }
 
   private beginEpoch(): void {
-    const order = epochOrder(this.train.size, this.spec.seed, this.epoch, this.spec.shuffle ?? false);
-    this.batches = epochBatches(order, this.train.size, this.spec.batchSize ?? this.train.size);
+    const shuffle = this.spec.shuffle ?? false;
+    // In order, every epoch has the same batches: cut them once.
+    if (shuffle || this.batches.length === 0) {
+      const order = epochOrder(this.train.size, this.spec.seed, this.epoch, shuffle);
+      this.batches = epochBatches(order, this.train.size, this.spec.batchSize ?? this.train.size);
+    }
     if (this.callbacks.length === 0) return;
     const ctx = this.callbackContext();
     this.callbacks.forEach((c) => c.onEpochBegin?.(this.epoch, ctx));
@@ -492,8 +501,7 @@ export class Trainer {
       : null;
     const now = performance.now();
     let state: PendingEpoch['state'] = null;
-    const stateSize = this.info.paramCount + this.optimizer.slots.reduce((n, s) => n + s.size, 0);
-    if (GPU_BACKENDS.includes(this.info.backend.name) && now - this.lastCheckpoint >= checkpointInterval(stateSize)) {
+    if (GPU_BACKENDS.includes(this.info.backend.name) && now - this.lastCheckpoint >= checkpointInterval(this.stateSize())) {
       this.lastCheckpoint = now;
       state = { tensor: packState(this.model, this.optimizer), iterations: this.optimizer.iterations, learningRate: this.optimizer.learningRate };
     }
