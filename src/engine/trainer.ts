@@ -177,6 +177,7 @@ export class Trainer {
     const counts = countParams(trainer.model);
     info.paramCount = counts.total;
     info.trainableCount = counts.trainable;
+    trainer.startCheckpointClock();
     await trainer.readInitialParams();
     return trainer;
   }
@@ -194,6 +195,15 @@ export class Trainer {
 
   private async readInitialParams(): Promise<void> {
     this.params = this.spec.watchParams ? await this.readWeights() : null;
+  }
+
+  /**
+   * Small states are copied from the first epoch on (it is nearly free); big ones only once
+   * their interval has passed, so short runs never pay for a copy.
+   */
+  private startCheckpointClock(): void {
+    const interval = checkpointInterval(this.stateSize());
+    this.lastCheckpoint = interval <= 1000 ? -Infinity : performance.now();
   }
 
   /** Numbers in a checkpoint: every weight and every optimizer slot. */
@@ -290,8 +300,8 @@ export class Trainer {
     this.samplesPerSecond = null;
     this.message = null;
     this.checkpoint = null;
-    this.lastCheckpoint = -Infinity;
     this.build();
+    this.startCheckpointClock();
     await this.readInitialParams();
     this.status = 'idle';
     this.emit(true);
@@ -407,7 +417,7 @@ export class Trainer {
     this.history = this.history.slice(0, this.epoch);
     this.sentHistory = Math.min(this.sentHistory, this.history.length);
     this.params = this.spec.watchParams ? await this.readWeights() : null;
-    this.lastCheckpoint = -Infinity;
+    this.startCheckpointClock();
     const where = checkpoint ? `desde la época ${checkpoint.epoch}, el último punto guardado` : 'desde el principio';
     this.message = `${BACKEND_LABELS[from]} dejó de funcionar: ${reason}. El entrenamiento sigue en ${BACKEND_LABELS[to]} ${where}.`;
     this.info.backend = { name: to, reason: this.message };
