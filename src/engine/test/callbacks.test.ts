@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EarlyStopping, LearningRateScheduler, scheduleFromSpec, type CallbackContext } from '../callbacks';
+import { BestCheckpoint, EarlyStopping, LearningRateScheduler, scheduleFromSpec, type CallbackContext } from '../callbacks';
 import { Trainer, type RunSpec } from '..';
 
 /** A context whose "weights" are one scalar set to the epoch number, to see which come back. */
@@ -75,6 +75,22 @@ describe('EarlyStopping with Keras semantics', () => {
   it('ignores epochs where the monitored value is missing', () => {
     const es = new EarlyStopping({ monitor: 'val_loss', patience: 1 });
     expect(feed(es, [1, 2, 3], 'loss').stoppedAt).toBe(-1);
+  });
+});
+
+describe('best-weights checkpoint', () => {
+  it('keeps the weights of the epoch with the lowest val_loss', () => {
+    const best = new BestCheckpoint();
+    const { ctx, setEpochWeight } = fakeContext();
+    [0.9, 0.5, 0.7, 0.6].forEach((v, epoch) => {
+      setEpochWeight(epoch);
+      best.onEpochEnd(epoch, { val_loss: v }, ctx);
+    });
+    expect(best.bestEpoch).toBe(1);
+    expect(best.weights![0].dataSync()[0]).toBe(1);
+    const before = tf.memory().numTensors;
+    best.dispose();
+    expect(tf.memory().numTensors).toBe(before - 1);
   });
 });
 
