@@ -87,8 +87,18 @@ function probeWasm(): BackendInfo {
   };
 }
 
-/** What each backend looks like in this runtime (browser, worker or Node). */
-export async function probeBackends(): Promise<BackendInfo[]> {
+let probed: Promise<BackendInfo[]> | null = null;
+
+/**
+ * What each backend looks like in this runtime (browser, worker or Node). Asked once: the
+ * answer does not change while the page lives, and asking opens a GPU adapter and a context.
+ */
+export function probeBackends(): Promise<BackendInfo[]> {
+  probed ??= probe();
+  return probed;
+}
+
+async function probe(): Promise<BackendInfo[]> {
   const inBrowser = typeof (globalThis as { navigator?: unknown }).navigator === 'object' &&
     typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
   const webgl: BackendInfo = inBrowser

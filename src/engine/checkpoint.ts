@@ -14,12 +14,14 @@ export interface Checkpoint {
   values: Float32Array;
 }
 
-/** Every weight and slot, flattened into one tensor so it travels in the same read as the logs. */
+/** Tensors joined end to end into one vector, so they travel in the same read as the logs. */
+export function flatten(tensors: tf.Tensor[]): tf.Tensor1D {
+  return tf.tidy(() => tf.concat(tensors.map((t) => tf.reshape(t, [-1]))) as tf.Tensor1D);
+}
+
+/** Every weight and every optimizer slot, flattened. */
 export function packState(model: tf.LayersModel, optimizer: Optimizer): tf.Tensor1D {
-  return tf.tidy(() => {
-    const parts = [...model.getWeights(), ...optimizer.slots].map((t) => tf.reshape(t, [-1]));
-    return tf.concat(parts) as tf.Tensor1D;
-  });
+  return flatten([...model.getWeights(), ...optimizer.slots]);
 }
 
 /** Puts a checkpoint into a freshly built model and optimizer of the same spec. */

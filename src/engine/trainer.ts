@@ -9,7 +9,7 @@ import {
   type BackendWatch,
   type ModelNeeds,
 } from './backends';
-import { packState, restoreState, type Checkpoint } from './checkpoint';
+import { flatten, packState, restoreState, type Checkpoint } from './checkpoint';
 import { createCallback, type Callback, type CallbackContext, type Logs } from './callbacks';
 import { epochBatches, epochOrder, loadData, type Batch, type BatchSelection, type Dataset } from './data';
 import { LOSSES, type LossFn } from './losses';
@@ -477,22 +477,13 @@ export class Trainer {
     this.batchInEpoch += 1;
   }
 
-  /** The epoch's loss and accuracy, weighted by batch size as Keras averages them. */
+  /** The epoch's loss and accuracy; the per-batch results are used up. */
   private epochLogs(): { names: string[]; values: tf.Scalar[] } {
-    const seen = this.batchSizes.reduce((a, b) => a + b, 0);
-    // One batch per epoch keeps the loss value untouched, so toy runs match the notebooks bit for bit.
-    const loss =
-      this.batchLosses.length === 1
-        ? this.batchLosses.pop()!
-        : tf.tidy(() => tf.div(tf.sum(tf.mul(tf.stack(this.batchLosses), tf.tensor1d(this.batchSizes))), seen) as tf.Scalar);
-    const names = ['loss'];
-    const values = [loss];
-    if (this.batchCorrect.length > 0) {
-      names.push('accuracy');
-      values.push(tf.tidy(() => tf.div(tf.addN(this.batchCorrect), seen) as tf.Scalar));
-    }
-    this.discardEpochState();
-    return { names, values };
+    const { loss, accuracy } = averageBatches(this.batchLosses, this.batchCorrect, this.batchSizes);
+    this.batchLosses = [];
+    this.batchCorrect = [];
+    this.batchSizes = [];
+    return accuracy ? { names: ['loss', 'accuracy'], values: [loss, accuracy] } : { names: ['loss'], values: [loss] };
   }
 
   /** Closes the epoch; returns a Spanish reason when a callback stopped training. */
@@ -507,9 +498,7 @@ export class Trainer {
         values.push(val.accuracy);
       }
     }
-    const params = this.spec.watchParams
-      ? tf.tidy(() => tf.concat(this.model.getWeights().map((w) => tf.reshape(w, [-1]))) as tf.Tensor1D)
-      : null;
+    const params = this.spec.watchParams ? flatten(this.model.getWeights()) : null;
     const now = performance.now();
     let state: PendingEpoch['state'] = null;
     if (GPU_BACKENDS.includes(this.info.backend.name) && now - this.lastCheckpoint >= checkpointInterval(this.stateSize())) {
@@ -533,26 +522,19 @@ export class Trainer {
 
   /** Loss (and accuracy) over a whole dataset in inference mode, on the device. */
   evaluateOn(dataset: Dataset): { loss: tf.Scalar; accuracy: tf.Scalar | null } {
-    const size = this.spec.batchSize ?? dataset.size;
-    let lossSum: tf.Scalar | null = null;
-    let correctSum: tf.Scalar | null = null;
-    for (const selection of epochBatches(null, dataset.size, size)) {
+    const losses: tf.Scalar[] = [];
+    const correct: tf.Scalar[] = [];
+    const sizes: number[] = [];
+    for (const selection of epochBatches(null, dataset.size, this.spec.batchSize ?? dataset.size)) {
       const batch = dataset.take(selection);
       const prediction = tf.tidy(() => this.model.apply(batch.x, { training: false }) as tf.Tensor);
-      const loss = tf.tidy(() => tf.mul(this.loss(batch.y, prediction), batch.x.shape[0]) as tf.Scalar);
-      const correct = this.withAccuracy ? correctCount(this.spec.loss, batch.y, prediction) : null;
+      losses.push(this.loss(batch.y, prediction));
+      if (this.withAccuracy) correct.push(correctCount(this.spec.loss, batch.y, prediction));
+      sizes.push(batch.x.shape[0]);
       prediction.dispose();
       disposeBatch(batch);
-      lossSum = accumulate(lossSum, loss);
-      if (correct) correctSum = accumulate(correctSum, correct);
     }
-    const mean = (sum: tf.Scalar | null) => {
-      if (!sum) return null;
-      const result = tf.div(sum, dataset.size) as tf.Scalar;
-      sum.dispose();
-      return result;
-    };
-    return { loss: mean(lossSum)!, accuracy: mean(correctSum) };
+    return averageBatches(losses, correct, sizes);
   }
 
   /**
@@ -564,9 +546,9 @@ export class Trainer {
     this.pending = [];
     if (pending.length > 0) {
       // One op for every logged number, one more to join them to weights and checkpoints.
-      const logs = tf.stack(pending.flatMap((p) => p.values));
-      const parts = [logs, ...pending.flatMap(pendingTensors)];
-      const flat = parts.length === 1 ? logs : tf.concat(parts);
+      const logged = tf.stack(pending.flatMap((p) => p.values));
+      const parts = [logged, ...pending.flatMap(pendingTensors)];
+      const flat = parts.length === 1 ? logged : tf.concat(parts);
       let data: Float32Array;
       try {
         // A lost WebGPU device may never answer; the watch ends the wait.
@@ -577,7 +559,7 @@ export class Trainer {
       // A lost WebGL context reads back zeros: never trust a read from a dead backend.
       const lost = this.watch.lost();
       if (lost) throw new Error(lost);
-      let offset = logs.size;
+      let offset = logged.size;
       let logOffset = 0;
       for (const p of pending) {
         const logs: Logs = {};
@@ -676,12 +658,25 @@ function pendingTensors(p: PendingEpoch): tf.Tensor1D[] {
   return [p.params, p.state?.tensor].filter((t): t is tf.Tensor1D => !!t);
 }
 
-function accumulate(sum: tf.Scalar | null, value: tf.Scalar): tf.Scalar {
-  if (sum === null) return value;
-  const next = tf.add(sum, value) as tf.Scalar;
-  sum.dispose();
-  value.dispose();
-  return next;
+/**
+ * Per-batch results averaged as Keras does: losses weighted by batch size, correct counts
+ * summed, both over all samples. A single batch's loss comes back untouched, so toy runs
+ * match the notebooks bit for bit. The per-batch tensors are used up.
+ */
+function averageBatches(
+  losses: tf.Scalar[],
+  correct: tf.Scalar[],
+  sizes: number[],
+): { loss: tf.Scalar; accuracy: tf.Scalar | null } {
+  const seen = sizes.reduce((a, b) => a + b, 0);
+  const loss =
+    losses.length === 1
+      ? losses[0]
+      : tf.tidy(() => tf.div(tf.sum(tf.mul(tf.stack(losses), tf.tensor1d(sizes))), seen) as tf.Scalar);
+  const accuracy = correct.length > 0 ? tf.tidy(() => tf.div(tf.addN(correct), seen) as tf.Scalar) : null;
+  if (losses.length > 1) tf.dispose(losses);
+  tf.dispose(correct);
+  return { loss, accuracy };
 }
 
 function disposeBatch(batch: Batch): void {

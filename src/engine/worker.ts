@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { configureWasm, probeBackends, Trainer, type RunSpec, type TrainerInfo, type TrainerUpdate } from '.';
+import { configureWasm, Trainer, type RunSpec, type TrainerInfo, type TrainerUpdate } from '.';
 
 // The binaries are bundled with the site; tfjs must never fetch them from a CDN.
 configureWasm({
@@ -48,14 +48,6 @@ export class EngineSession {
 
   reset(seed?: number): Promise<void> {
     return this.current().reset(seed);
-  }
-
-  readWeights(): Promise<number[][]> {
-    return this.current().readWeights();
-  }
-
-  probe() {
-    return probeBackends();
   }
 
   async dispose(): Promise<void> {
