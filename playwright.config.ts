@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
-/** End to end against the production build, served under a sub-path as GitHub Pages does. */
-const PORT = 4173;
+/**
+ * End to end against the production build, served under a sub-path as GitHub Pages does.
+ * E2E_PORT and E2E_DIST let several checkouts of work in progress test side by side.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,7 +23,7 @@ export default defineConfig({
     locale: 'es-ES',
   },
   webServer: {
-    command: `npx vite preview --base /lab/ --port ${PORT} --strictPort`,
+    command: `npx vite preview --base /lab/ --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}/lab/`,
     reuseExistingServer: false,
     timeout: 60_000,
