@@ -6,3 +6,4 @@ export { Trainer, type Status, type EpochRecord, type TrainerUpdate, type Traine
 export { BACKEND_LABELS } from './labels';
 export { chooseBackend, configureWasm, probeBackends, type BackendChoice, type BackendInfo } from './backends';
 export { weightSizes } from './models';
+export type { LayerTrace, StepTrace } from './trace';

@@ -91,6 +91,14 @@ export interface RunSpec {
   callbacks?: CallbackSpec[];
   seed: number;
   backend?: BackendPreference;
-  /** Send current parameter values with every update (for small models the UI draws). */
+  /**
+   * Send current parameter values with every update, and the loss of the starting weights
+   * (for small models the UI draws).
+   */
   watchParams?: boolean;
+  /**
+   * Inputs whose predictions (inference mode) are sent with every update that follows
+   * new weights: decision maps and prediction tables of small models.
+   */
+  watchInputs?: number[][];
 }

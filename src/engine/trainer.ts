@@ -18,6 +18,7 @@ import { buildModel, countParams, modelNeedsConvolution, weightSizes } from './m
 import { BACKEND_LABELS } from './labels';
 import { createOptimizer, type Optimizer } from './optimizers';
 import type { BackendName, RunSpec } from './spec';
+import { assertTraceable, denseActivations, readTrace, traceBatch, type PendingTrace, type StepTrace } from './trace';
 import { validateRunSpec } from './validate';
 
 export type Status = 'idle' | 'training' | 'paused' | 'done' | 'diverged' | 'error';
@@ -49,6 +50,10 @@ export interface TrainerUpdate {
   /** Position of `history[0]` in the run's full history; 0 after a reset. */
   historyStart: number;
   params: number[][] | null;
+  /** Loss (and accuracy) of the starting weights on the training data (watchParams). */
+  initialLogs: Logs | null;
+  /** Flat predictions for `watchInputs`, outputs per input in a row. */
+  predictions: number[] | null;
   samplesPerSecond: number | null;
   learningRate: number;
   tensorCount: number;
@@ -140,6 +145,11 @@ export class Trainer {
   private history: EpochRecord[] = [];
   private sentHistory = 0;
   private params: number[][] | null = null;
+  private initialLogs: Logs | null = null;
+  private watchInputs: tf.Tensor | null = null;
+  private predictions: number[] | null = null;
+  private traceRequested = false;
+  private pendingTrace: PendingTrace | null = null;
   private samplesPerSecond: number | null = null;
   private samplesSinceRead = 0;
   private lastRead = 0;
@@ -179,7 +189,7 @@ export class Trainer {
     info.paramCount = counts.total;
     info.trainableCount = counts.trainable;
     trainer.startCheckpointClock();
-    await trainer.readInitialParams();
+    await trainer.readInitialState();
     return trainer;
   }
 
@@ -192,10 +202,32 @@ export class Trainer {
     const data = loadData(spec.data, spec.validationSplit ?? 0, spec.loss === 'sparse_categorical_crossentropy');
     this.train = data.train;
     this.validation = data.validation;
+    this.watchInputs = spec.watchInputs ? tf.tensor2d(spec.watchInputs, undefined, 'float32') : null;
   }
 
-  private async readInitialParams(): Promise<void> {
-    this.params = this.spec.watchParams ? await this.readWeights() : null;
+  /** What the UI draws before the first update: weights, their loss, their predictions. */
+  private async readInitialState(): Promise<void> {
+    this.params = null;
+    this.initialLogs = null;
+    this.predictions = null;
+    if (this.spec.watchParams) {
+      this.params = await this.readWeights();
+      const { loss, accuracy } = this.evaluateOn(this.train);
+      const values = accuracy ? [loss, accuracy] : [loss];
+      const read = await Promise.all(values.map((v) => v.data()));
+      tf.dispose(values);
+      this.initialLogs = accuracy ? { loss: read[0][0], accuracy: read[1][0] } : { loss: read[0][0] };
+    }
+    if (this.watchInputs) {
+      const predicted = this.predictWatched();
+      this.predictions = Array.from(await predicted.data());
+      predicted.dispose();
+    }
+  }
+
+  private predictWatched(): tf.Tensor1D {
+    const inputs = this.watchInputs!;
+    return tf.tidy(() => tf.reshape(this.model.apply(inputs, { training: false }) as tf.Tensor, [-1]));
   }
 
   /**
@@ -225,6 +257,15 @@ export class Trainer {
     this.model.dispose();
     this.train.dispose();
     this.validation?.dispose();
+    this.watchInputs?.dispose();
+    this.watchInputs = null;
+    this.dropTrace();
+  }
+
+  private dropTrace(): void {
+    const p = this.pendingTrace;
+    if (p) tf.dispose([p.y, p.loss, ...p.layers.flat(), ...p.updated.flat()]);
+    this.pendingTrace = null;
   }
 
   private discardEpochState(): void {
@@ -272,6 +313,25 @@ export class Trainer {
     return this.running ?? Promise.resolve();
   }
 
+  /**
+   * One batch, like `step('batch')`, with every intermediate number of the forward and
+   * backward pass (plain Dense stacks only). Null if the run cannot step now.
+   */
+  async traceStep(): Promise<StepTrace | null> {
+    if (this.status !== 'idle' && this.status !== 'paused') return null;
+    assertTraceable(this.spec.model);
+    this.dropTrace();
+    this.traceRequested = true;
+    try {
+      await this.step('batch');
+    } finally {
+      this.traceRequested = false;
+    }
+    const pending = this.pendingTrace;
+    this.pendingTrace = null;
+    return pending ? readTrace(pending) : null;
+  }
+
   pause(): void {
     if (this.status === 'training') this.pauseRequested = true;
   }
@@ -303,7 +363,7 @@ export class Trainer {
     this.checkpoint = null;
     this.build();
     this.startCheckpointClock();
-    await this.readInitialParams();
+    await this.readInitialState();
     this.status = 'idle';
     this.emit(true);
   }
@@ -418,6 +478,11 @@ export class Trainer {
     this.history = this.history.slice(0, this.epoch);
     this.sentHistory = Math.min(this.sentHistory, this.history.length);
     this.params = this.spec.watchParams ? await this.readWeights() : null;
+    if (this.watchInputs) {
+      const predicted = this.predictWatched();
+      this.predictions = Array.from(await predicted.data());
+      predicted.dispose();
+    }
     this.startCheckpointClock();
     const where = checkpoint ? `desde la época ${checkpoint.epoch}, el último punto guardado` : 'desde el principio';
     this.message = `${BACKEND_LABELS[from]} dejó de funcionar: ${reason}. El entrenamiento sigue en ${BACKEND_LABELS[to]} ${where}.`;
@@ -461,13 +526,20 @@ export class Trainer {
     const batch = this.train.take(this.batches[this.batchInEpoch]);
     const n = batch.x.shape[0];
     let correct = null as tf.Scalar | null;
-    const { value, grads } = tf.variableGrads(() => {
-      const prediction = this.model.apply(batch.x, { training: true }) as tf.Tensor;
-      if (this.withAccuracy) correct = tf.keep(correctCount(this.spec.loss, batch.y, prediction));
-      return this.loss(batch.y, prediction);
-    }, this.variables);
-    this.optimizer.apply(this.variables.map((v) => grads[v.name]));
-    tf.dispose(grads);
+    let value: tf.Scalar;
+    if (this.traceRequested) {
+      value = this.traceBatch(batch);
+      if (this.withAccuracy) correct = correctCount(this.spec.loss, batch.y, this.pendingTrace!.layers.at(-1)![4]);
+    } else {
+      const result = tf.variableGrads(() => {
+        const prediction = this.model.apply(batch.x, { training: true }) as tf.Tensor;
+        if (this.withAccuracy) correct = tf.keep(correctCount(this.spec.loss, batch.y, prediction));
+        return this.loss(batch.y, prediction);
+      }, this.variables);
+      value = result.value;
+      this.optimizer.apply(this.variables.map((v) => result.grads[v.name]));
+      tf.dispose(result.grads);
+    }
     disposeBatch(batch);
     // No arithmetic per batch: the epoch's mean is taken once, when it ends.
     this.batchLosses.push(value);
@@ -475,6 +547,28 @@ export class Trainer {
     this.batchSizes.push(n);
     this.samplesSinceRead += n;
     this.batchInEpoch += 1;
+  }
+
+  /** The update written out layer by layer; the optimizer uses the trace's own gradients. */
+  private traceBatch(batch: Batch): tf.Scalar {
+    const step = this.optimizer.iterations;
+    const learningRate = this.optimizer.learningRate;
+    const activations = denseActivations(this.spec.model);
+    const traced = traceBatch(this.variables, activations, batch.x, batch.y, this.loss);
+    this.optimizer.apply(traced.grads);
+    tf.dispose(traced.grads);
+    const updated = activations.map((_, i) => [tf.clone(this.variables[2 * i]), tf.clone(this.variables[2 * i + 1])]);
+    this.pendingTrace = {
+      step,
+      learningRate,
+      optimizer: this.spec.optimizer.name,
+      activations,
+      y: tf.clone(batch.y),
+      loss: tf.clone(traced.loss),
+      layers: traced.layers,
+      updated,
+    };
+    return traced.loss;
   }
 
   /** The epoch's loss and accuracy; the per-batch results are used up. */
@@ -547,7 +641,8 @@ export class Trainer {
     if (pending.length > 0) {
       // One op for every logged number, one more to join them to weights and checkpoints.
       const logged = tf.stack(pending.flatMap((p) => p.values));
-      const parts = [logged, ...pending.flatMap(pendingTensors)];
+      const predicted = this.watchInputs ? this.predictWatched() : null;
+      const parts = [logged, ...pending.flatMap(pendingTensors), ...(predicted ? [predicted] : [])];
       const flat = parts.length === 1 ? logged : tf.concat(parts);
       let data: Float32Array;
       try {
@@ -579,6 +674,7 @@ export class Trainer {
         this.history.push(record);
         if (!Number.isFinite(logs.loss) && this.status !== 'diverged') this.diverge(p.epoch, logs.loss);
       }
+      if (predicted) this.predictions = Array.from(data.subarray(data.length - predicted.size));
     }
     this.measureSpeed();
   }
@@ -646,6 +742,8 @@ export class Trainer {
       batch: this.batchInEpoch,
       batchesPerEpoch: this.batches.length || 1,
       params: this.params,
+      initialLogs: this.initialLogs,
+      predictions: this.predictions,
       samplesPerSecond: this.samplesPerSecond,
       learningRate: this.optimizer.learningRate,
       tensorCount: tf.memory().numTensors,

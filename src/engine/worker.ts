@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { configureWasm, Trainer, type RunSpec, type TrainerInfo, type TrainerUpdate } from '.';
+import { configureWasm, Trainer, type RunSpec, type StepTrace, type TrainerInfo, type TrainerUpdate } from '.';
 
 // The binaries are bundled with the site; tfjs must never fetch them from a CDN.
 configureWasm({
@@ -40,6 +40,11 @@ export class EngineSession {
 
   step(unit: 'batch' | 'epoch'): Promise<void> {
     return this.current().step(unit);
+  }
+
+  /** One update with every intermediate number, for the step-by-step view. */
+  traceStep(): Promise<StepTrace | null> {
+    return this.current().traceStep();
   }
 
   stop(): Promise<void> {

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BackendChoice, EpochRecord, RunSpec, Status, TrainerInfo, TrainerUpdate } from '../engine';
+import type { BackendChoice, EpochRecord, RunSpec, Status, StepTrace, TrainerInfo, TrainerUpdate } from '../engine';
+import type { Logs } from '../engine/callbacks';
 import type { EngineSession } from '../engine/worker';
 
 /** What a widget renders: the engine's state as last reported, plus the full history. */
@@ -15,6 +16,10 @@ export interface TrainerView {
   epochs: number;
   history: EpochRecord[];
   params: number[][] | null;
+  initialLogs: Logs | null;
+  predictions: number[] | null;
+  /** The last update asked for step by step; cleared by reset or a new run. */
+  trace: StepTrace | null;
   samplesPerSecond: number | null;
   learningRate: number | null;
   tensorCount: number | null;
@@ -24,6 +29,8 @@ export interface TrainerControls {
   start(): void;
   pause(): void;
   step(unit?: 'batch' | 'epoch'): void;
+  /** One update, keeping its every intermediate number in `view.trace`. */
+  traceStep(): void;
   stop(): void;
   reset(seed?: number): void;
 }
@@ -37,6 +44,9 @@ const EMPTY: TrainerView = {
   epochs: 0,
   history: [],
   params: null,
+  initialLogs: null,
+  predictions: null,
+  trace: null,
   samplesPerSecond: null,
   learningRate: null,
   tensorCount: null,
@@ -53,6 +63,8 @@ function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
     epochs: update.epochs,
     history: view.history.slice(0, update.historyStart).concat(update.history),
     params: update.params,
+    initialLogs: update.initialLogs,
+    predictions: update.predictions,
     samplesPerSecond: update.samplesPerSecond,
     learningRate: update.learningRate,
     tensorCount: update.tensorCount,
@@ -120,8 +132,17 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
     start: () => call((r) => r.start()),
     pause: () => call((r) => r.pause()),
     step: (unit = 'batch') => call((r) => r.step(unit)),
+    traceStep: () =>
+      call(async (r) => {
+        const run = generation.current;
+        const trace = await r.traceStep();
+        if (generation.current === run && trace) setView((v) => ({ ...v, trace }));
+      }),
     stop: () => call((r) => r.stop()),
-    reset: (seed) => call((r) => r.reset(seed)),
+    reset: (seed) => {
+      setView((v) => ({ ...v, trace: null }));
+      call((r) => r.reset(seed));
+    },
   };
   return [view, controls];
 }

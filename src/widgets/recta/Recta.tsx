@@ -10,7 +10,8 @@ import { FieldControl } from '../FieldControl';
 import { TrainingControls } from '../TrainingControls';
 import { AUTOPLAY_FIELD, BACKEND_FIELD, useUrlState, type Fields } from '../urlState';
 import { useTrainer } from '../useTrainer';
-import { NOTEBOOK_RUN, printInterval, RECTA_X, RECTA_Y, rectaSpec } from './exercise';
+import { NotebookPrints, type PrintColumn } from '../NotebookPrints';
+import { NOTEBOOK_RUN, RECTA_X, RECTA_Y, rectaSpec } from './exercise';
 
 const FIELDS = {
   w0: { kind: 'number', label: 'w inicial', default: NOTEBOOK_RUN.w0 },
@@ -25,6 +26,12 @@ const FIELDS = {
 const CHART_INTERVAL_MS = 250;
 
 const LOSS_SERIES = [{ key: 'loss', label: 'pérdida', color: 'var(--accent)' }];
+
+const PRINT_COLUMNS: PrintColumn[] = [
+  { label: 'Pérdida', value: (r) => formatNumber(r.logs.loss, 4) },
+  { label: 'w', value: (r) => formatNumber(r.params![0][0], 7) },
+  { label: 'b', value: (r) => formatNumber(r.params![1][0], 7) },
+];
 
 const POINTS = RECTA_X.map((x, i) => ({ x, y: RECTA_Y[i] }));
 
@@ -68,8 +75,6 @@ export function Recta() {
   const b = view.params?.[1][0] ?? null;
   const busy = view.status === 'training';
 
-  const every = printInterval(values.epochs);
-  const printed = view.history.filter((r) => (r.epoch - 1) % every === 0);
   const chartHistory = useThrottled(view.history, CHART_INTERVAL_MS);
   const lossRows = useMemo(() => chartHistory.map((r) => ({ epoch: r.epoch, loss: r.logs.loss })), [chartHistory]);
   const chartParams = useThrottled(view.params, CHART_INTERVAL_MS);
@@ -107,27 +112,7 @@ export function Recta() {
         <FitChart w={chartParams?.[0][0] ?? null} b={chartParams?.[1][0] ?? null} />
       </div>
 
-      <table className="print-table" data-testid="notebook-prints">
-        <caption>Como lo imprime el cuaderno: cada {every} épocas, la pérdida antes de actualizar y w, b después</caption>
-        <thead>
-          <tr>
-            <th scope="col">Época</th>
-            <th scope="col">Pérdida</th>
-            <th scope="col">w</th>
-            <th scope="col">b</th>
-          </tr>
-        </thead>
-        <tbody>
-          {printed.map((r) => (
-            <tr key={r.epoch}>
-              <td>{r.epoch - 1}</td>
-              <td>{formatNumber(r.logs.loss, 4)}</td>
-              <td>{formatNumber(r.params![0][0], 7)}</td>
-              <td>{formatNumber(r.params![1][0], 7)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NotebookPrints history={view.history} epochs={values.epochs} columns={PRINT_COLUMNS} />
     </section>
   );
 }

@@ -20,13 +20,3 @@ export function rectaSpec(o: { w0: number; b0: number; lr: number; epochs: numbe
     watchParams: true,
   };
 }
-
-/**
- * The notebook prints every 10th epoch (counting from 0): loss before the update, w and b
- * after it. Longer runs print less often, so the table stays about ten rows long.
- */
-export function printInterval(epochs: number): number {
-  for (let step = 10; ; step *= 10) {
-    for (const nice of [step, 2 * step, 5 * step]) if (epochs <= nice * 10 + 1) return nice;
-  }
-}

@@ -1,0 +1,18 @@
+import type { BackendPreference } from '../../engine';
+import { binaryClassifierSpec } from '../binaryClassifier';
+
+/** Exercise B (BRIEF.md): the AND gate. */
+export const AND_X = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
+export const AND_Y = [0, 0, 0, 1];
+
+/** The notebook's random start, lr 0.1 and 2000 epochs. */
+export const AND_NOTEBOOK = { w0: [1.0883665, -0.92451656], b0: 0, lr: 0.1, epochs: 2000 } as const;
+
+export function andSpec(o: { w0: readonly number[]; b0: number; lr: number; epochs: number; backend: BackendPreference }) {
+  return binaryClassifierSpec({ x: AND_X, y: AND_Y, w0: [...o.w0], b0: o.b0, lr: o.lr, epochs: o.epochs, backend: o.backend, seed: 0, watchInputs: AND_X });
+}
