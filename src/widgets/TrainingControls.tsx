@@ -1,7 +1,10 @@
 import type { TrainerControls, TrainerView } from './useTrainer';
 
-/** Play/pause, one step and reset: the same buttons, in the same place, on every widget. */
-export function TrainingControls({ view, controls }: { view: TrainerView; controls: TrainerControls }) {
+/**
+ * Play/pause, one step and reset: the same buttons, in the same place, on every widget.
+ * With `traced`, the step keeps every intermediate number for the step-by-step view.
+ */
+export function TrainingControls({ view, controls, traced = false }: { view: TrainerView; controls: TrainerControls; traced?: boolean }) {
   const { status } = view;
   const ready = status === 'idle' || status === 'paused';
   const training = status === 'training';
@@ -16,7 +19,7 @@ export function TrainingControls({ view, controls }: { view: TrainerView; contro
       >
         {training ? '❚❚ Pausar' : status === 'paused' ? '▶ Continuar' : '▶ Entrenar'}
       </button>
-      <button type="button" data-testid="step" disabled={!ready} onClick={() => controls.step('batch')}>
+      <button type="button" data-testid="step" disabled={!ready} onClick={() => (traced ? controls.traceStep() : controls.step('batch'))}>
         → Un paso
       </button>
       <button type="button" data-testid="reset" disabled={status === 'loading'} onClick={() => controls.reset()}>

@@ -17,4 +17,16 @@ export const WIDGETS: Record<string, WidgetEntry> = {
     lesson: 'perdida',
     Component: lazy(() => import('./recta/Recta').then((m) => ({ default: m.Recta }))),
   },
+  and: {
+    title: 'Una neurona aprende la puerta lógica AND',
+    summary: 'Sigmoide y entropía cruzada binaria; cada gradiente a la vista, paso a paso.',
+    lesson: 'backprop',
+    Component: lazy(() => import('./and/AndGate').then((m) => ({ default: m.AndGate }))),
+  },
+  puntos: {
+    title: 'Clasificar puntos en el plano',
+    summary: 'Una neurona traza una recta; con capas ocultas, la frontera se curva.',
+    lesson: 'backprop',
+    Component: lazy(() => import('./puntos/Puntos').then((m) => ({ default: m.Puntos }))),
+  },
 };

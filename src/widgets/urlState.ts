@@ -24,6 +24,8 @@ export interface VectorField {
   label: string;
   default: number[];
   length: number;
+  /** One visible label per component, e.g. ['w₁ inicial', 'w₂ inicial']. */
+  labels?: string[];
 }
 
 export interface ChoiceField<T extends string = string> {
@@ -31,6 +33,8 @@ export interface ChoiceField<T extends string = string> {
   label: string;
   default: T;
   options: readonly T[];
+  /** Spanish names shown in the menu; the URL keeps the option itself. */
+  optionLabels?: Readonly<Record<T, string>>;
 }
 
 export interface FlagField {
@@ -39,7 +43,16 @@ export interface FlagField {
   default: boolean;
 }
 
-export type Field = NumberField | VectorField | ChoiceField | FlagField;
+/** Free text with its own check (e.g. a list of points); '' means "not set". */
+export interface TextField {
+  kind: 'text';
+  label: string;
+  default: string;
+  /** Returns why the text is refused (after "debe…"), or null when it is fine. */
+  check(raw: string): string | null;
+}
+
+export type Field = NumberField | VectorField | ChoiceField | FlagField | TextField;
 export type Fields = Record<string, Field>;
 
 type ValueOf<F extends Field> = F extends NumberField
@@ -48,7 +61,9 @@ type ValueOf<F extends Field> = F extends NumberField
     ? number[]
     : F extends ChoiceField<infer T>
       ? T
-      : boolean;
+      : F extends TextField
+        ? string
+        : boolean;
 export type Values<F extends Fields> = { [K in keyof F]: ValueOf<F[K]> };
 
 function describeRange(f: NumberField): string {
@@ -59,6 +74,7 @@ function describeRange(f: NumberField): string {
 }
 
 function showDefault(f: Field): string {
+  if (f.kind === 'text') return f.default === '' ? 'el valor por defecto' : f.default;
   if (f.kind === 'number') return formatNumber(f.default, 8);
   if (f.kind === 'vector') return f.default.map((v) => formatNumber(v, 8)).join('; ');
   return String(f.default);
@@ -86,6 +102,10 @@ export function parseField(f: Field, raw: string): { value: unknown } | { error:
       return f.options.includes(raw) ? { value: raw } : { error: `debe ser uno de: ${f.options.join(', ')}` };
     case 'flag':
       return raw === '1' || raw === '0' ? { value: raw === '1' } : { error: 'debe ser 1 o 0' };
+    case 'text': {
+      const problem = f.check(raw);
+      return problem ? { error: problem } : { value: raw };
+    }
   }
 }
 
@@ -120,8 +140,9 @@ export function useUrlState<F extends Fields>(fields: F) {
           for (const [name, value] of Object.entries(changes)) {
             const field = fields[name];
             if (value === undefined || !field) continue;
-            // Defaults stay out of the URL so links are short, except what a link must pin.
-            next.set(name, serializeField(field, value));
+            const raw = serializeField(field, value);
+            if (raw === '') next.delete(name);
+            else next.set(name, raw);
           }
           next.delete('autoplay');
           return next;

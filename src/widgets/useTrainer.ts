@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendChoice, EpochRecord, RunSpec, Status, StepTrace, TrainerInfo, TrainerUpdate } from '../engine';
 import type { Logs } from '../engine/callbacks';
 import type { EngineSession } from '../engine/worker';
@@ -80,7 +80,8 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
   const [view, setView] = useState<TrainerView>(EMPTY);
   const session = useRef<Comlink.Remote<EngineSession> | null>(null);
   const generation = useRef(0);
-  const specKey = spec ? JSON.stringify(spec) : '';
+  // Specs can carry thousands of watched inputs: serialise once per spec, not per render.
+  const specKey = useMemo(() => (spec ? JSON.stringify(spec) : ''), [spec]);
 
   useEffect(() => {
     const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
@@ -98,8 +99,14 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
 
   useEffect(() => {
     const remote = session.current;
-    if (!remote || !spec) return;
+    if (!remote) return;
     const run = ++generation.current;
+    if (!spec) {
+      // Nothing to train (e.g. every point removed): drop the old run so no button drives it.
+      setView(EMPTY);
+      void remote.dispose();
+      return;
+    }
     setView(EMPTY);
     const onUpdate = (update: TrainerUpdate) => {
       if (generation.current === run) setView((v) => applyUpdate(v, update));
