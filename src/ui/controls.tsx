@@ -85,3 +85,47 @@ export function SelectInput<T extends string>({ label, value, options, onChange,
     </div>
   );
 }
+
+export interface SliderProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange(value: number): void;
+  /** Spanish text of the current value, shown beside the label and read by screen readers. */
+  valueText: string;
+  testId?: string;
+  disabled?: boolean;
+}
+
+/** A range input for feeling how a number changes the result; arrows move it by `step`. */
+export function Slider({ label, value, min, max, step, onChange, valueText, testId, disabled }: SliderProps) {
+  const id = useId();
+  // The thumb follows the hand at once; the committed value (the URL) catches up after.
+  const [position, setPosition] = useState(value);
+  useEffect(() => setPosition(value), [value]);
+  return (
+    <div className="control slider">
+      <label htmlFor={id}>
+        {label}: <output htmlFor={id}>{valueText}</output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={position}
+        disabled={disabled}
+        data-testid={testId}
+        aria-valuetext={valueText}
+        onChange={(e) => {
+          const next = Number(e.target.value);
+          setPosition(next);
+          if (next !== value) onChange(next);
+        }}
+      />
+    </div>
+  );
+}

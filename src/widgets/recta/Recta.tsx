@@ -3,6 +3,7 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, XAxis
 import type { BackendPreference, EpochRecord, RunSpec } from '../../engine';
 import { formatNumber } from '../../ui/format';
 import { LossChart } from '../../ui/LossChart';
+import { Slider } from '../../ui/controls';
 import { Readout } from '../../ui/Readout';
 import { useThrottled } from '../../ui/useThrottled';
 import { EngineMessages, EngineReadouts } from '../EngineReadouts';
@@ -86,6 +87,12 @@ export function Recta() {
           {n}
         </p>
       ))}
+      <div className="widget-controls recta-sliders" role="group" aria-label="Mueve w y b antes de entrenar y mira la pérdida">
+        <Slider label="w" value={values.w0} min={-1} max={5} step={0.01} valueText={formatNumber(values.w0, 4)}
+          disabled={busy} onChange={(v) => set({ w0: v })} testId="slider-w0" />
+        <Slider label="b" value={values.b0} min={-3} max={5} step={0.01} valueText={formatNumber(values.b0, 4)}
+          disabled={busy} onChange={(v) => set({ b0: v })} testId="slider-b0" />
+      </div>
       <div className="widget-controls">
         <FieldControl field={FIELDS.w0} value={values.w0} disabled={busy} onCommit={(v) => set({ w0: v })} testId="input-w0" />
         <FieldControl field={FIELDS.b0} value={values.b0} disabled={busy} onCommit={(v) => set({ b0: v })} testId="input-b0" />
@@ -97,7 +104,7 @@ export function Recta() {
 
       <div className="readout-row">
         <EngineReadouts view={view} />
-        <Readout testId="loss" label="Pérdida (MSE)" value={last?.logs.loss ?? null} format="number" digits={4} />
+        <Readout testId="loss" label="Pérdida (MSE)" value={(last?.logs ?? view.initialLogs)?.loss ?? null} format="number" digits={4} />
         <Readout testId="param-w" label="w" value={w} format="number" digits={7} />
         <Readout testId="param-b" label="b" value={b} format="number" digits={7} />
       </div>
