@@ -4,6 +4,7 @@ export * from './spec';
 export { EngineInputError } from './errors';
 export { Trainer, type Status, type EpochRecord, type TrainerUpdate, type TrainerInfo, type TrainerOptions } from './trainer';
 export { BACKEND_LABELS } from './labels';
-export { chooseBackend, configureWasm, probeBackends, type BackendChoice, type BackendInfo } from './backends';
+export { activateBackend, chooseBackend, configureWasm, probeBackends, type BackendChoice, type BackendInfo } from './backends';
+export type { SoftmaxInspection } from './softmax';
 export { weightSizes } from './models';
 export type { LayerTrace, StepTrace } from './trace';

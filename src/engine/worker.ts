@@ -7,7 +7,20 @@ import * as Comlink from 'comlink';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { configureWasm, Trainer, type RunSpec, type StepTrace, type TrainerInfo, type TrainerUpdate } from '.';
+import {
+  activateBackend,
+  chooseBackend,
+  configureWasm,
+  probeBackends,
+  Trainer,
+  type BackendChoice,
+  type BackendPreference,
+  type RunSpec,
+  type StepTrace,
+  type TrainerInfo,
+  type TrainerUpdate,
+} from '.';
+import { inspectSoftmax, type SoftmaxInspection } from './softmax';
 
 // The binaries are bundled with the site; tfjs must never fetch them from a CDN.
 configureWasm({
@@ -53,6 +66,17 @@ export class EngineSession {
 
   reset(seed?: number): Promise<void> {
     return this.current().reset(seed);
+  }
+
+  /** Softmax, loss and both gradients for the softmax widget (no training run needed). */
+  async inspectSoftmax(
+    logits: number[],
+    target: number,
+    preference: BackendPreference,
+  ): Promise<SoftmaxInspection & { backend: BackendChoice }> {
+    const backend = chooseBackend(preference, await probeBackends(), { params: logits.length, convolution: false });
+    await activateBackend(backend.name);
+    return { ...(await inspectSoftmax(logits, target)), backend };
   }
 
   async dispose(): Promise<void> {

@@ -29,4 +29,10 @@ export const WIDGETS: Record<string, WidgetEntry> = {
     lesson: 'backprop',
     Component: lazy(() => import('./puntos/Puntos').then((m) => ({ default: m.Puntos }))),
   },
+  softmax: {
+    title: 'Softmax y entropía cruzada',
+    summary: 'Arrastra los logits; el gradiente ŷ − y, comprobado con diferenciación automática.',
+    lesson: 'softmax',
+    Component: lazy(() => import('./softmax/Softmax').then((m) => ({ default: m.Softmax }))),
+  },
 };

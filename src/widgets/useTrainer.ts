@@ -72,30 +72,40 @@ function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
 }
 
 /**
- * The one hook every widget uses to drive the engine: it owns a dedicated worker, builds a
- * run whenever `spec` changes, and streams the engine's throttled updates into React state.
- * With `autoplay` the run starts as soon as it is built.
+ * A dedicated engine worker for the lifetime of a widget. Bumps `generation` when it goes,
+ * so late answers from the old worker are ignored.
  */
-export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView, TrainerControls] {
-  const [view, setView] = useState<TrainerView>(EMPTY);
+export function useEngineSession(onCrash: (message: string) => void, generation: { current: number }) {
   const session = useRef<Comlink.Remote<EngineSession> | null>(null);
-  const generation = useRef(0);
-  // Specs can carry thousands of watched inputs: serialise once per spec, not per render.
-  const specKey = useMemo(() => (spec ? JSON.stringify(spec) : ''), [spec]);
-
   useEffect(() => {
     const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
     session.current = Comlink.wrap<EngineSession>(worker);
-    worker.addEventListener('error', (event) => {
-      setView((v) => ({ ...v, status: 'error', message: `El proceso de entrenamiento falló: ${event.message || 'error desconocido'}.` }));
-    });
+    worker.addEventListener('error', (event) => onCrash(`El proceso de cálculo falló: ${event.message || 'error desconocido'}.`));
     return () => {
       generation.current += 1;
       session.current?.[Comlink.releaseProxy]();
       session.current = null;
       worker.terminate();
     };
-  }, []);
+  }, [onCrash, generation]);
+  return session;
+}
+
+/**
+ * The one hook every widget uses to drive the engine: it owns a dedicated worker, builds a
+ * run whenever `spec` changes, and streams the engine's throttled updates into React state.
+ * With `autoplay` the run starts as soon as it is built.
+ */
+export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView, TrainerControls] {
+  const [view, setView] = useState<TrainerView>(EMPTY);
+  const generation = useRef(0);
+  // Specs can carry thousands of watched inputs: serialise once per spec, not per render.
+  const specKey = useMemo(() => (spec ? JSON.stringify(spec) : ''), [spec]);
+
+  const session = useEngineSession(
+    useCallback((message: string) => setView((v) => ({ ...v, status: 'error', message })), []),
+    generation,
+  );
 
   useEffect(() => {
     const remote = session.current;

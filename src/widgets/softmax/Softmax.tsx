@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BackendChoice, BackendPreference, SoftmaxInspection } from '../../engine';
+import { BACKEND_LABELS } from '../../engine/labels';
+import { Slider } from '../../ui/controls';
+import { formatNumber } from '../../ui/format';
+import { Readout } from '../../ui/Readout';
+import { FieldControl } from '../FieldControl';
+import { BACKEND_FIELD, useUrlState, type ChoiceField, type Fields } from '../urlState';
+import { useEngineSession } from '../useTrainer';
+
+/** The engine refuses logits beyond ±6 (src/engine/softmax.ts: Keras's clipping would bite). */
+const LIMIT = 6;
+const DEFAULT_LOGITS = [2, 1, 0.1];
+const CLASS_NAMES = ['gato', 'perro', 'pájaro', 'ciervo', 'rana', 'barco'];
+
+function parseLogits(raw: string): number[] | null {
+  const values = raw.split(',').map((v) => Number(v.trim()));
+  const ok = values.length >= 2 && values.length <= CLASS_NAMES.length && values.every((v) => Number.isFinite(v) && Math.abs(v) <= LIMIT);
+  return ok ? values : null;
+}
+
+const COUNT_FIELD: ChoiceField<'2' | '3' | '4' | '5' | '6'> = { kind: 'choice', label: 'Clases', default: '3', options: ['2', '3', '4', '5', '6'] };
+
+const FIELDS = {
+  z: {
+    kind: 'text',
+    label: 'Los logits',
+    default: '',
+    check: (raw: string) => (parseLogits(raw) ? null : `deben ser de 2 a ${CLASS_NAMES.length} números entre −${LIMIT} y ${LIMIT} separados por comas`),
+  },
+  clase: { kind: 'number', label: 'La clase correcta', default: 0, integer: true, min: 0, max: CLASS_NAMES.length - 1 },
+  lr: { kind: 'number', label: 'Tasa de aprendizaje η', default: 1, min: 0, exclusiveMin: true, max: 100 },
+  backend: BACKEND_FIELD,
+} satisfies Fields;
+
+type Result = SoftmaxInspection & { backend: BackendChoice };
+
+const vectorText = (v: readonly number[], digits = 4) => v.map((x) => formatNumber(x, digits)).join('; ');
+
+/**
+ * Lesson 4: logits the student drags, softmax probabilities, the cross-entropy, and the
+ * gradient at the logits twice — the formula ŷ − y and the engine's automatic
+ * differentiation — to show they agree to float32 precision.
+ */
+export function Softmax() {
+  const { values, notices, set } = useUrlState(FIELDS);
+  const logits = (values.z && parseLogits(values.z)) || DEFAULT_LOGITS;
+  const target = Math.min(values.clase, logits.length - 1);
+  const [result, setResult] = useState<Result | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const generation = useRef(0);
+  const session = useEngineSession(useCallback((message: string) => setError(message), []), generation);
+  const key = `${logits.join(',')}|${target}|${values.backend}`;
+
+  useEffect(() => {
+    const remote = session.current;
+    if (!remote) return;
+    const run = ++generation.current;
+    remote
+      .inspectSoftmax(logits, target, values.backend)
+      .then((r) => {
+        if (generation.current !== run) return;
+        setResult(r);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (generation.current === run) setError(e instanceof Error ? e.message : String(e));
+      });
+    // key stands for logits, target and backend.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const setLogits = (next: number[]) => set({ z: next.map((v) => Math.round(Math.min(LIMIT, Math.max(-LIMIT, v)) * 1e6) / 1e6).join(',') });
+  const setCount = (count: number) => {
+    const next = Array.from({ length: count }, (_, i) => logits[i] ?? 0);
+    set({ z: next.join(','), clase: Math.min(target, count - 1) });
+  };
+  const descend = () => {
+    if (!result) return;
+    setLogits(logits.map((z, i) => z - values.lr * result.autodiff[i]));
+  };
+  const fresh = result !== null && result.probabilities.length === logits.length;
+
+  return (
+    <section className="widget" data-testid="widget-softmax" aria-label="Softmax y entropía cruzada">
+      {notices.map((n) => (
+        <p key={n} className="message message-error" role="alert" data-testid="url-notice">
+          {n}
+        </p>
+      ))}
+      <div className="widget-controls">
+        <FieldControl field={COUNT_FIELD} value={String(logits.length)} onCommit={(v) => setCount(Number(v))} testId="input-clases" />
+        <FieldControl
+          field={{ kind: 'choice', label: 'Clase correcta', default: '0', options: logits.map((_, i) => String(i)), optionLabels: Object.fromEntries(logits.map((_, i) => [String(i), `${i}: ${CLASS_NAMES[i]}`])) }}
+          value={String(target)}
+          onCommit={(v) => set({ clase: Number(v) })}
+          testId="input-clase"
+        />
+        <FieldControl field={FIELDS.lr} value={values.lr} onCommit={(v) => set({ lr: v })} testId="input-lr" />
+        <FieldControl field={FIELDS.backend} value={values.backend} onCommit={(v) => set({ backend: v as BackendPreference })} testId="input-backend" />
+        <button type="button" className="primary" data-testid="descend" disabled={!fresh} onClick={descend}>
+          ↓ Un paso de descenso
+        </button>
+        <button type="button" data-testid="reset" onClick={() => set({ z: '', clase: 0 })}>
+          ↺ Valores iniciales
+        </button>
+      </div>
+
+      <table className="softmax-table">
+        <caption>Cada fila es una clase: arrastra su logit z y mira cómo se reparten las probabilidades.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Clase</th>
+            <th scope="col">Logit z</th>
+            <th scope="col">Probabilidad ŷ</th>
+            <th scope="col">y</th>
+            <th scope="col">ŷ − y</th>
+            <th scope="col">∂L/∂z (autodiff)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {logits.map((z, i) => {
+            const p = fresh ? result.probabilities[i] : null;
+            return (
+              <tr key={i} className={i === target ? 'target' : undefined}>
+                <th scope="row">
+                  {i}: {CLASS_NAMES[i]}
+                </th>
+                <td>
+                  <Slider label={`z${i}`} value={z} min={-LIMIT} max={LIMIT} step={0.1} valueText={formatNumber(z, 2)}
+                    onChange={(v) => setLogits(logits.map((old, j) => (j === i ? v : old)))} testId={`logit-${i}`} />
+                </td>
+                <td>
+                  <div className="prob-bar" aria-hidden="true">
+                    <span style={{ width: `${(p ?? 0) * 100}%` }} />
+                  </div>
+                  <span data-testid={`prob-${i}`} data-value={p ?? ''}>
+                    {p === null ? '—' : formatNumber(p, 4)}
+                  </span>
+                </td>
+                <td>{i === target ? 1 : 0}</td>
+                <td>{fresh ? formatNumber(result.analytic[i], 6) : '—'}</td>
+                <td>{fresh ? formatNumber(result.autodiff[i], 6) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <div className="readout-row">
+        <Readout testId="backend" label="Motor" value={result?.backend.name ?? null} text={result ? BACKEND_LABELS[result.backend.name] : '—'} />
+        <Readout testId="loss" label="Pérdida L = −log ŷ de la clase correcta" value={fresh ? result.loss : null} format="number" digits={6} />
+        <Readout testId="prob-sum" label="Suma de ŷ" value={fresh ? result.probabilities.reduce((a, b) => a + b, 0) : null} format="number" digits={6} />
+        <Readout testId="grad-diff" label="Mayor diferencia entre ŷ − y y autodiff" value={fresh ? result.maxDifference : null} format="number" digits={2} />
+      </div>
+      <div className="readout-row">
+        <Readout testId="grad-analytic" label="ŷ − y" value={fresh ? result.analytic : null} text={fresh ? vectorText(result.analytic, 6) : '—'} />
+        <Readout testId="grad-autodiff" label="∂L/∂z por diferenciación automática" value={fresh ? result.autodiff : null} text={fresh ? vectorText(result.autodiff, 6) : '—'} />
+      </div>
+      {result ? <p className="backend-reason" data-testid="backend-reason">{result.backend.reason}</p> : null}
+      {error ? (
+        <p className="message message-error" role="alert" data-testid="message">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
