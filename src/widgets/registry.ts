@@ -17,6 +17,12 @@ export const WIDGETS: Record<string, WidgetEntry> = {
     lesson: 'perdida',
     Component: lazy(() => import('./recta/Recta').then((m) => ({ default: m.Recta }))),
   },
+  superficie: {
+    title: 'La superficie de pérdida y el descenso del gradiente',
+    summary: 'El camino de (w, b) cuesta abajo: lento, bueno o divergente según η.',
+    lesson: 'gradiente',
+    Component: lazy(() => import('./superficie/Superficie').then((m) => ({ default: m.Superficie }))),
+  },
   and: {
     title: 'Una neurona aprende la puerta lógica AND',
     summary: 'Sigmoide y entropía cruzada binaria; cada gradiente a la vista, paso a paso.',
