@@ -34,6 +34,9 @@ test.describe('exercise B: the AND gate', () => {
     await waitForStatus(widget, 'idle');
     // Before training the loss of the starting weights is already shown.
     expect(await numberValue(widget, 'loss')).toBeCloseTo(0.755117, 5);
+    // ŷ = 0,5 rounds to 0 as tf.round does (half to even), matching Keras's 75 % accuracy.
+    expect(await readoutValue(widget, 'prediction-rounded')).toBe('0,0,1,1');
+    expect(await numberValue(widget, 'accuracy')).toBe(0.75);
     await widget.getByTestId('step').click();
     const trace = widget.getByTestId('step-trace');
     await expect(trace).toHaveAttribute('data-step', '0');

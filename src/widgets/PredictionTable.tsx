@@ -9,7 +9,9 @@ const MAX_ROWS = 12;
  * next to the true class.
  */
 export function PredictionTable({ x, y, probabilities }: { x: number[][]; y: number[]; probabilities: number[] | null }) {
-  const rounded = probabilities?.map((p) => Math.round(p)) ?? null;
+  // tf.round and NumPy round halves to even, so 0,5 → 0, as Keras's 0,5 threshold does;
+  // JavaScript's Math.round would say 1.
+  const rounded = probabilities?.map((p) => (p > 0.5 ? 1 : 0)) ?? null;
   const hits = rounded ? rounded.filter((r, i) => r === y[i]).length : null;
   return (
     <div className="prediction-table">
