@@ -1,5 +1,8 @@
-import { useEffect, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
+import { isShortcut } from '../ui/keys';
+import { KeyboardHelp } from './KeyboardHelp';
+import { useProjector } from './projector';
 
 /** Page frame shared by every route: header, main content, footer. */
 export function Layout() {
@@ -7,10 +10,27 @@ export function Layout() {
   // The lab route gets the full width for projection.
   const wide = pathname.startsWith('/lab/');
 
+  const [projector, toggleProjector] = useProjector();
+  const [help, setHelp] = useState(false);
+
   // A new page starts at its top, as a normal link would.
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [pathname]);
+
+  // Keys for the whole page; the widgets take space, →, R and B themselves.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isShortcut(event)) return;
+      if (event.key === '?') setHelp((open) => !open);
+      else if (event.key.toLowerCase() === 'f') toggleFullscreen();
+      else if (event.key.toLowerCase() === 'p') toggleProjector();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [toggleProjector]);
 
   return (
     <div className="site">
@@ -28,6 +48,12 @@ export function Layout() {
               Curso
             </NavLink>
             <NavLink to="/glosario">Glosario</NavLink>
+            <button type="button" className="nav-button" aria-pressed={projector} onClick={toggleProjector} data-testid="projector-toggle">
+              Proyector
+            </button>
+            <button type="button" className="nav-button" onClick={() => setHelp(true)} aria-label="Atajos de teclado" data-testid="help-toggle">
+              ?
+            </button>
           </nav>
         </div>
       </header>
@@ -37,11 +63,18 @@ export function Layout() {
       <footer className="site-footer">
         <p>
           Laboratorio de redes neuronales. Las redes entrenan en tu navegador con TensorFlow.js; ningún dato sale de tu
-          equipo.
+          equipo. <Link to="/acerca">Qué puede hacer este navegador</Link>.
         </p>
       </footer>
+      <KeyboardHelp open={help} onClose={() => setHelp(false)} />
     </div>
   );
+}
+
+/** F: the whole page full screen (the widget fills it on #/lab pages), F again to leave. */
+function toggleFullscreen() {
+  if (document.fullscreenElement) void document.exitFullscreen();
+  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
 
 // With a hash router, href="#contenido" would be read as a route; move focus by hand instead.

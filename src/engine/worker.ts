@@ -14,6 +14,7 @@ import {
   probeBackends,
   Trainer,
   type BackendChoice,
+  type BackendInfo,
   type BackendPreference,
   type RunSpec,
   type StepTrace,
@@ -66,6 +67,20 @@ export class EngineSession {
 
   reset(seed?: number): Promise<void> {
     return this.current().reset(seed);
+  }
+
+  /**
+   * What this browser offers, and what `auto` would pick for a tiny model, the CIFAR-10
+   * MLP and a convolutional network (for the capabilities page).
+   */
+  async capabilities(): Promise<{ backends: BackendInfo[]; choices: { model: string; choice: BackendChoice }[] }> {
+    const backends = await probeBackends();
+    const models = [
+      { model: 'Una neurona (3 parámetros)', needs: { params: 3, convolution: false } },
+      { model: 'El MLP de CIFAR-10 (6.305.802 parámetros)', needs: { params: 6_305_802, convolution: false } },
+      { model: 'EfficientNetB0 con convoluciones (4.049.571 parámetros)', needs: { params: 4_049_571, convolution: true } },
+    ];
+    return { backends, choices: models.map(({ model, needs }) => ({ model, choice: chooseBackend('auto', backends, needs) })) };
   }
 
   /** Softmax, loss and both gradients for the softmax widget (no training run needed). */

@@ -32,6 +32,11 @@ export function EngineMessages({ view }: { view: TrainerView }) {
   return (
     <>
       {view.backend ? <p className="backend-reason" data-testid="backend-reason">{view.backend.reason}</p> : null}
+      {view.pausedWhileHidden && view.status === 'paused' ? (
+        <p className="message" role="status" data-testid="hidden-pause">
+          En pausa porque la pestaña quedó oculta: así no gasta batería ni GPU mientras nadie mira. Pulsa «Continuar» para seguir.
+        </p>
+      ) : null}
       {view.message ? (
         <p className={alarming ? 'message message-error' : 'message'} role={alarming ? 'alert' : 'status'} data-testid="message">
           {view.message}

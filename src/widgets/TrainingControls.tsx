@@ -1,4 +1,23 @@
+import { useEffect, useRef } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { BACKEND_NAMES } from '../engine/spec';
+import { isShortcut } from '../ui/keys';
 import type { TrainerControls, TrainerView } from './useTrainer';
+
+const BACKEND_CYCLE = ['auto', ...BACKEND_NAMES];
+
+/**
+ * Does this widget own a page-wide key? The one holding focus does; with focus elsewhere,
+ * a page with a single widget (the #/lab pages) gives it the keys.
+ */
+function ownsKeys(root: Element | null): boolean {
+  if (!root) return false;
+  const focused = document.activeElement;
+  if (focused && root.contains(focused)) return true;
+  const widgets = document.querySelectorAll('.widget');
+  const focusedWidget = focused?.closest('.widget');
+  return !focusedWidget && widgets.length === 1 && widgets[0] === root;
+}
 
 /**
  * Play/pause, one step and reset: the same buttons, in the same place, on every widget.
@@ -8,8 +27,41 @@ export function TrainingControls({ view, controls, traced = false }: { view: Tra
   const { status } = view;
   const ready = status === 'idle' || status === 'paused';
   const training = status === 'training';
+  const group = useRef<HTMLDivElement>(null);
+  const [, setParams] = useSearchParams();
+  const step = () => (traced ? controls.traceStep() : controls.step('batch'));
+
+  // Space, → and R drive the run; B cycles the backend (through the URL, like the menu).
+  const latest = useRef({ ready, training, step, controls, setParams });
+  latest.current = { ready, training, step, controls, setParams };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isShortcut(event) || !ownsKeys(group.current?.closest('.widget') ?? null)) return;
+      const { ready, training, step, controls, setParams } = latest.current;
+      const key = event.key.toLowerCase();
+      if (key === ' ' && (ready || training)) training ? controls.pause() : controls.start();
+      else if (key === 'arrowright' && ready) step();
+      else if (key === 'r') controls.reset();
+      else if (key === 'b' && !training) {
+        setParams(
+          (current) => {
+            const next = new URLSearchParams(current);
+            const at = BACKEND_CYCLE.indexOf(next.get('backend') ?? 'auto');
+            next.set('backend', BACKEND_CYCLE[(at + 1) % BACKEND_CYCLE.length]);
+            next.delete('autoplay');
+            return next;
+          },
+          { replace: true },
+        );
+      } else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
-    <div className="training-controls" role="group" aria-label="Control del entrenamiento">
+    <div className="training-controls" role="group" aria-label="Control del entrenamiento (Espacio, → y R)" ref={group}>
       <button
         type="button"
         className="primary"
@@ -19,7 +71,7 @@ export function TrainingControls({ view, controls, traced = false }: { view: Tra
       >
         {training ? '❚❚ Pausar' : status === 'paused' ? '▶ Continuar' : '▶ Entrenar'}
       </button>
-      <button type="button" data-testid="step" disabled={!ready} onClick={() => (traced ? controls.traceStep() : controls.step('batch'))}>
+      <button type="button" data-testid="step" disabled={!ready} onClick={step}>
         → Un paso
       </button>
       <button type="button" data-testid="reset" disabled={status === 'loading'} onClick={() => controls.reset()}>

@@ -18,6 +18,8 @@ export interface TrainerView {
   params: number[][] | null;
   initialLogs: Logs | null;
   predictions: number[] | null;
+  /** The run was paused because the tab was hidden (see the policy in useTrainer). */
+  pausedWhileHidden: boolean;
   /** The last update asked for step by step; cleared by reset or a new run. */
   trace: StepTrace | null;
   samplesPerSecond: number | null;
@@ -47,6 +49,7 @@ const EMPTY: TrainerView = {
   initialLogs: null,
   predictions: null,
   trace: null,
+  pausedWhileHidden: false,
   samplesPerSecond: null,
   learningRate: null,
   tensorCount: null,
@@ -137,6 +140,21 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [specKey]);
 
+  // Policy for hidden tabs: always pause, and say so. A run nobody watches would spend the
+  // battery and the GPU, and browsers throttle hidden pages unevenly; pausing is predictable.
+  const training = view.status === 'training';
+  const trainingRef = useRef(training);
+  trainingRef.current = training;
+  useEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState !== 'hidden' || !trainingRef.current || !session.current) return;
+      void session.current.pause();
+      setView((v) => ({ ...v, pausedWhileHidden: true }));
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, [session]);
+
   const call = useCallback((action: (remote: Comlink.Remote<EngineSession>) => Promise<unknown>) => {
     const remote = session.current;
     if (!remote) return;
@@ -146,7 +164,10 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
   }, []);
 
   const controls: TrainerControls = {
-    start: () => call((r) => r.start()),
+    start: () => {
+      setView((v) => ({ ...v, pausedWhileHidden: false }));
+      call((r) => r.start());
+    },
     pause: () => call((r) => r.pause()),
     step: (unit = 'batch') => call((r) => r.step(unit)),
     traceStep: () =>

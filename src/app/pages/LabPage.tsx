@@ -1,4 +1,5 @@
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { CopyLinkButton } from '../../ui/CopyLinkButton';
 import { WIDGETS } from '../../widgets/registry';
 import { WidgetBody } from '../Widget';
 import { LESSONS } from '../course';
@@ -8,6 +9,7 @@ import { pageTitle } from '../title';
 /** #/lab/:widget — one widget at full width, for projecting in class. */
 export function LabPage() {
   const { widget = '' } = useParams();
+  const { search } = useLocation();
   const entry = Object.hasOwn(WIDGETS, widget) ? WIDGETS[widget] : undefined;
   if (!entry) return <NotFoundPage />;
   const { title, summary, lesson } = entry;
@@ -24,6 +26,7 @@ export function LabPage() {
             Explicado en la lección <Link to={`/leccion/${lessonInfo.slug}`}>{lessonInfo.title}</Link>.
           </p>
         ) : null}
+        <CopyLinkButton href={`#/lab/${widget}${search}`} />
       </div>
       <WidgetBody name={widget} />
     </div>

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BackendChoice, BackendInfo } from '../../engine';
+import { BACKEND_LABELS } from '../../engine/labels';
+import { useEngineSession } from '../../widgets/useTrainer';
+import { pageTitle } from '../title';
+
+type Capabilities = { backends: BackendInfo[]; choices: { model: string; choice: BackendChoice }[] };
+
+interface AdapterInfo {
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+  device?: string;
+}
+
+/** The WebGPU adapter as the page sees it, in words. */
+async function describeAdapter(): Promise<string> {
+  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ info?: AdapterInfo } | null> } }).gpu;
+  if (!gpu) return 'Este navegador no tiene WebGPU (no existe navigator.gpu).';
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  if (!adapter) return 'El navegador tiene WebGPU, pero no ofrece ningún adaptador (GPU desactivada o sin controlador).';
+  const info = adapter.info ?? {};
+  const parts = [info.vendor, info.architecture, info.device, info.description].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'Adaptador sin descripción.';
+}
+
+/** #/acerca — which backends this browser offers, the WebGPU adapter, and why a backend is missing. */
+export function AboutPage() {
+  const [caps, setCaps] = useState<Capabilities | null>(null);
+  const [adapter, setAdapter] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const generation = useRef(0);
+  const session = useEngineSession(useCallback((message: string) => setError(message), []), generation);
+
+  useEffect(() => {
+    void describeAdapter().then(setAdapter);
+    const remote = session.current;
+    if (!remote) return;
+    const run = generation.current;
+    remote
+      .capabilities()
+      .then((c) => generation.current === run && setCaps(c))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [session]);
+
+  return (
+    <article className="prose about" data-testid="about">
+      <title>{pageTitle('Qué puede hacer este navegador')}</title>
+      <h1>Qué puede hacer este navegador</h1>
+      <p>
+        Los laboratorios calculan con uno de cuatro motores de TensorFlow.js. Esta página los prueba aquí mismo y dice cuáles
+        funcionan, con qué GPU y, si alguno falta, por qué.
+      </p>
+      <h2>Adaptador WebGPU</h2>
+      <p data-testid="adapter">{adapter ?? 'Comprobando…'}</p>
+      <h2>Motores</h2>
+      {error ? (
+        <p className="message message-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {caps ? (
+        <table className="print-table" data-testid="backends">
+          <caption>Probados en un proceso aparte, como los usan los laboratorios</caption>
+          <thead>
+            <tr>
+              <th scope="col">Motor</th>
+              <th scope="col">¿Disponible?</th>
+              <th scope="col">Detalle</th>
+            </tr>
+          </thead>
+          <tbody>
+            {caps.backends.map((b) => (
+              <tr key={b.name} data-backend={b.name} data-available={b.available}>
+                <th scope="row">{BACKEND_LABELS[b.name]}</th>
+                <td>{b.available ? (b.software ? 'Sí, emulado por software (lento)' : 'Sí') : 'No'}</td>
+                <td>{b.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Probando los motores…</p>
+      )}
+      {caps ? (
+        <>
+          <h2>Qué elegiría el modo automático</h2>
+          <ul data-testid="auto-choices">
+            {caps.choices.map((c) => (
+              <li key={c.model}>
+                <strong>{c.model}</strong>: {c.choice.reason}
+              </li>
+            ))}
+          </ul>
+          <p>
+            Un modelo diminuto va a la CPU: en la GPU costaría más lanzar cada operación que hacerla. WebAssembly no sabe calcular los
+            gradientes de una convolución, así que no entrena redes convolucionales.
+          </p>
+        </>
+      ) : null}
+    </article>
+  );
+}
