@@ -1,0 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, waitForStatus } from './browser';
+
+/** Every lesson page, the glossary, the index and the capabilities page, in both themes. */
+const PAGES = ['#/', '#/leccion/perdida', '#/leccion/gradiente', '#/leccion/backprop', '#/leccion/softmax', '#/leccion/cifar10', '#/leccion/transferencia', '#/glosario', '#/acerca'];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility (axe-core), ${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const route of PAGES) {
+      test(`${route} has no serious or critical violations`, async ({ page }) => {
+        await page.goto(`./${route}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // Let lazy widgets finish loading so they are checked too.
+        for (const widget of await page.locator('[data-testid^="widget-"]').all()) {
+          if (await widget.getByTestId('status').count()) await waitForStatus(widget, 'idle');
+        }
+        const results = await new AxeBuilder({ page }).analyze();
+        const bad = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        expect(bad, bad.join('\n')).toEqual([]);
+      });
+    }
+  });
+}
