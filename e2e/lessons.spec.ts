@@ -51,7 +51,7 @@ test.describe('lessons 1 and 3 and the glossary', () => {
   test('the glossary links every term to a widget or lesson that shows it', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('./#/glosario');
-    const terms = page.locator('dt');
+    const terms = page.getByRole('main').locator('dt');
     await expect(terms.first()).toBeVisible();
     expect(await terms.count()).toBeGreaterThanOrEqual(15);
     const where = page.locator('.glossary-where');
