@@ -48,3 +48,34 @@ test.describe('a GPU lost in the middle of training', () => {
     });
   }
 });
+
+test('a crashed engine worker shows a Spanish error panel with a retry that brings the widget back', async ({ page }) => {
+  await page.goto('./#/leccion/backprop');
+  const and = page.getByTestId('widget-and');
+  const puntos = page.getByTestId('widget-puntos');
+  await waitForStatus(and, 'idle');
+  await waitForStatus(puntos, 'idle');
+  // Two widgets, two workers: crash the first one created (the AND widget's).
+  const workers = page.workers();
+  expect(workers.length).toBeGreaterThanOrEqual(2);
+  const crashed = workers[0];
+  await crashed.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('fallo provocado por la prueba');
+    });
+  });
+  const panel = page.getByTestId('error-panel');
+  await expect(panel).toHaveCount(1);
+  await expect(panel).toContainText('falló');
+  await expect(panel).toContainText('fallo provocado por la prueba');
+  // The other widget keeps working.
+  const crashedName = (await and.count()) ? 'puntos' : 'and';
+  const survivor = crashedName === 'and' ? puntos : and;
+  await survivor.getByTestId('step').click();
+  await expect.poll(() => numberValue(survivor, 'epoch')).toBe(1);
+  await panel.getByRole('button', { name: 'Reintentar' }).click();
+  await expect(panel).toHaveCount(0);
+  // A fresh worker: the widget starts over; the other one kept its step.
+  await waitForStatus(page.getByTestId(`widget-${crashedName}`), 'idle');
+  expect(await numberValue(survivor, 'epoch')).toBe(1);
+});

@@ -76,21 +76,28 @@ function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
 
 /**
  * A dedicated engine worker for the lifetime of a widget. Bumps `generation` when it goes,
- * so late answers from the old worker are ignored.
+ * so late answers from the old worker are ignored. If the worker crashes, the error is
+ * thrown during render: the widget's error boundary shows a Spanish panel, and its
+ * "Reintentar" remounts the widget with a fresh worker.
  */
-export function useEngineSession(onCrash: (message: string) => void, generation: { current: number }) {
+export function useEngineSession(generation: { current: number }) {
   const session = useRef<Comlink.Remote<EngineSession> | null>(null);
+  const [crash, setCrash] = useState<string | null>(null);
   useEffect(() => {
     const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
     session.current = Comlink.wrap<EngineSession>(worker);
-    worker.addEventListener('error', (event) => onCrash(`El proceso de cálculo falló: ${event.message || 'error desconocido'}.`));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      setCrash(`El proceso de cálculo (Web Worker) falló: ${event.message || 'error desconocido'}. Lo entrenado en este widget se ha perdido.`);
+    });
     return () => {
       generation.current += 1;
       session.current?.[Comlink.releaseProxy]();
       session.current = null;
       worker.terminate();
     };
-  }, [onCrash, generation]);
+  }, [generation]);
+  if (crash) throw new Error(crash);
   return session;
 }
 
@@ -105,10 +112,7 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
   // Specs can carry thousands of watched inputs: serialise once per spec, not per render.
   const specKey = useMemo(() => (spec ? JSON.stringify(spec) : ''), [spec]);
 
-  const session = useEngineSession(
-    useCallback((message: string) => setView((v) => ({ ...v, status: 'error', message })), []),
-    generation,
-  );
+  const session = useEngineSession(generation);
 
   useEffect(() => {
     const remote = session.current;

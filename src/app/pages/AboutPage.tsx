@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BackendChoice, BackendInfo } from '../../engine';
 import { BACKEND_LABELS } from '../../engine/labels';
 import { useEngineSession } from '../../widgets/useTrainer';
@@ -30,7 +30,7 @@ export function AboutPage() {
   const [adapter, setAdapter] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
-  const session = useEngineSession(useCallback((message: string) => setError(message), []), generation);
+  const session = useEngineSession(generation);
 
   useEffect(() => {
     void describeAdapter().then(setAdapter);

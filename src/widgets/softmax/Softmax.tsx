@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BackendChoice, BackendPreference, SoftmaxInspection } from '../../engine';
 import { BACKEND_LABELS } from '../../engine/labels';
 import { Slider } from '../../ui/controls';
@@ -49,7 +49,7 @@ export function Softmax() {
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
-  const session = useEngineSession(useCallback((message: string) => setError(message), []), generation);
+  const session = useEngineSession(generation);
   const key = `${logits.join(',')}|${target}|${values.backend}`;
 
   useEffect(() => {
