@@ -92,3 +92,20 @@ test.describe('classroom: keyboard, projector, sharing, hidden tabs, capabilitie
     await expect(about).toContainText('WebAssembly no sabe calcular los gradientes de una convolución');
   });
 });
+
+test.describe('projector mode at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  for (const name of ['recta', 'superficie', 'and', 'softmax']) {
+    test(`#/lab/${name}: controls, main readouts and pictures fit without scrolling`, async ({ page }) => {
+      await page.goto(`./#/lab/${name}?proyector=1&backend=cpu`);
+      const widget = page.getByTestId(`widget-${name}`);
+      await expect(readout(widget, 'loss')).not.toHaveAttribute('data-value', '');
+      const bottoms = await widget.evaluate((root) =>
+        ['[data-testid="loss"]', '[data-testid="backend"]', 'button', '.chart, .surface, .softmax-table'].map((selector) =>
+          Math.max(...[...root.querySelectorAll(selector)].slice(0, 3).map((el) => el.getBoundingClientRect().bottom)),
+        ),
+      );
+      bottoms.forEach((bottom) => expect(bottom).toBeLessThanOrEqual(720));
+    });
+  }
+});
