@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendChoice, EpochRecord, RunSpec, Status, StepTrace, TrainerInfo, TrainerUpdate } from '../engine';
 import type { Logs } from '../engine/callbacks';
 import type { EngineSession } from '../engine/worker';
+import { useEngineSession } from './useEngineSession';
 
 /** What a widget renders: the engine's state as last reported, plus the full history. */
 export interface TrainerView {
@@ -72,33 +73,6 @@ function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
     learningRate: update.learningRate,
     tensorCount: update.tensorCount,
   };
-}
-
-/**
- * A dedicated engine worker for the lifetime of a widget. Bumps `generation` when it goes,
- * so late answers from the old worker are ignored. If the worker crashes, the error is
- * thrown during render: the widget's error boundary shows a Spanish panel, and its
- * "Reintentar" remounts the widget with a fresh worker.
- */
-export function useEngineSession(generation: { current: number }) {
-  const session = useRef<Comlink.Remote<EngineSession> | null>(null);
-  const [crash, setCrash] = useState<string | null>(null);
-  useEffect(() => {
-    const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
-    session.current = Comlink.wrap<EngineSession>(worker);
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      setCrash(`El proceso de cálculo (Web Worker) falló: ${event.message || 'error desconocido'}. Lo entrenado en este widget se ha perdido.`);
-    });
-    return () => {
-      generation.current += 1;
-      session.current?.[Comlink.releaseProxy]();
-      session.current = null;
-      worker.terminate();
-    };
-  }, [generation]);
-  if (crash) throw new Error(crash);
-  return session;
 }
 
 /**

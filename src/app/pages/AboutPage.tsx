@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BackendChoice, BackendInfo } from '../../engine';
 import { BACKEND_LABELS } from '../../engine/labels';
-import { useEngineSession } from '../../widgets/useTrainer';
+import { useEngineSession } from '../../widgets/useEngineSession';
 import { pageTitle } from '../title';
 
 type Capabilities = { backends: BackendInfo[]; choices: { model: string; choice: BackendChoice }[] };

@@ -6,7 +6,7 @@ import { formatNumber } from '../../ui/format';
 import { Readout } from '../../ui/Readout';
 import { FieldControl } from '../FieldControl';
 import { BACKEND_FIELD, useUrlState, type ChoiceField, type Fields } from '../urlState';
-import { useEngineSession } from '../useTrainer';
+import { useEngineSession } from '../useEngineSession';
 
 /** The engine refuses logits beyond ±6 (src/engine/softmax.ts: Keras's clipping would bite). */
 const LIMIT = 6;
