@@ -43,16 +43,12 @@ export function TrainingControls({ view, controls, traced = false }: { view: Tra
       else if (key === 'arrowright' && ready) step();
       else if (key === 'r') controls.reset();
       else if (key === 'b' && !training) {
-        setParams(
-          (current) => {
-            const next = new URLSearchParams(current);
-            const at = BACKEND_CYCLE.indexOf(next.get('backend') ?? 'auto');
-            next.set('backend', BACKEND_CYCLE[(at + 1) % BACKEND_CYCLE.length]);
-            next.delete('autoplay');
-            return next;
-          },
-          { replace: true },
-        );
+        // Read the address itself: two quick presses may come before React re-renders.
+        const next = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+        const at = BACKEND_CYCLE.indexOf(next.get('backend') ?? 'auto');
+        next.set('backend', BACKEND_CYCLE[(at + 1) % BACKEND_CYCLE.length]);
+        next.delete('autoplay');
+        setParams(next, { replace: true });
       } else return;
       event.preventDefault();
     };
