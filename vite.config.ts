@@ -39,6 +39,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,wasm,woff2}'],
+        globIgnores: ['data/**', 'weights/**'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         // Big files (datasets, weights) are cached the first time they are used, not up front.
         runtimeCaching: [

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import seedrandom from 'seedrandom';
+import { IMAGE_BYTES } from './cifar10/classes';
+import type { Cifar10Data } from './cifar10/load';
 import type { DataSpec } from './spec';
 
 /** A batch the loop trains on; `owned` batches are freed by the loop after use. */
@@ -49,15 +51,82 @@ export class TensorDataset implements Dataset {
 }
 
 /**
+ * Images kept as bytes in main memory (3072 per CIFAR-10 image), a contiguous range of
+ * them. Each batch is copied out, uploaded, and scaled to [−1, 1] on the backend, so
+ * the whole set never exists as floats anywhere.
+ */
+export class ImageBytesDataset implements Dataset {
+  readonly size: number;
+  constructor(
+    private readonly images: Uint8Array,
+    private readonly labels: Uint8Array,
+    private readonly from: number,
+    to: number,
+  ) {
+    this.size = to - from;
+  }
+
+  /** Raw bytes of one image of this set, for galleries. */
+  image(index: number): Uint8Array {
+    const start = (this.from + index) * IMAGE_BYTES;
+    return this.images.slice(start, start + IMAGE_BYTES);
+  }
+
+  label(index: number): number {
+    return this.labels[this.from + index];
+  }
+
+  take(selection: BatchSelection): Batch {
+    const rows = selection === null ? { start: 0, end: this.size } : selection;
+    const count = rows instanceof Int32Array ? rows.length : rows.end - rows.start;
+    const pixels = new Float32Array(count * IMAGE_BYTES);
+    const labels = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const row = this.from + (rows instanceof Int32Array ? rows[i] : rows.start + i);
+      pixels.set(this.images.subarray(row * IMAGE_BYTES, (row + 1) * IMAGE_BYTES), i * IMAGE_BYTES);
+      labels[i] = this.labels[row];
+    }
+    return tf.tidy(() => ({
+      x: tf.sub(tf.div(tf.tensor2d(pixels, [count, IMAGE_BYTES]), 127.5), 1),
+      y: tf.tensor1d(labels, 'int32'),
+      owned: true,
+    }));
+  }
+
+  dispose(): void {
+    // The bytes belong to the loaded dataset, shared by every run in the worker.
+  }
+}
+
+/** Data the worker loaded once and runs refer to by kind. */
+export interface DataSources {
+  cifar10?: Cifar10Data;
+}
+
+export interface LoadedData {
+  train: Dataset;
+  validation: Dataset | null;
+  /** The official test set, where the data has one. */
+  test: ImageBytesDataset | null;
+}
+
+/**
  * Builds the training and validation sets. As in Keras's validation_split, the
  * validation samples are the last ones, taken before any shuffling. Integer class labels
  * are stored as int32 of shape [n], the form the sparse loss uses, so no step converts them.
  */
-export function loadData(
-  spec: DataSpec,
-  validationSplit = 0,
-  integerLabels = false,
-): { train: Dataset; validation: Dataset | null } {
+export function loadData(spec: DataSpec, validationSplit = 0, integerLabels = false, sources: DataSources = {}): LoadedData {
+  if (spec.kind === 'cifar10') {
+    const data = sources.cifar10;
+    if (!data) throw new Error('Los datos de CIFAR-10 no están cargados.');
+    const nVal = Math.floor(spec.train * validationSplit);
+    const nTrain = spec.train - nVal;
+    return {
+      train: new ImageBytesDataset(data.trainImages, data.trainLabels, 0, nTrain),
+      validation: nVal > 0 ? new ImageBytesDataset(data.trainImages, data.trainLabels, nTrain, spec.train) : null,
+      test: new ImageBytesDataset(data.testImages, data.testLabels, 0, data.testLabels.length),
+    };
+  }
   const n = spec.x.length;
   const nVal = Math.floor(n * validationSplit);
   const nTrain = n - nVal;
@@ -66,7 +135,7 @@ export function loadData(
     integerLabels ? tf.tensor1d(rows.map((r) => (Array.isArray(r) ? r[0] : r)), 'int32') : tf.tensor(rows as number[][], undefined, 'float32');
   const make = (from: number, to: number) =>
     new TensorDataset(tf.tensor(spec.x.slice(from, to), undefined, 'float32'), labels(yRows.slice(from, to)));
-  return { train: make(0, nTrain), validation: nVal > 0 ? make(nTrain, n) : null };
+  return { train: make(0, nTrain), validation: nVal > 0 ? make(nTrain, n) : null, test: null };
 }
 
 /** The sample order of one epoch: a seeded Fisher–Yates shuffle, or null for "in order". */

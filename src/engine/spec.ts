@@ -32,7 +32,17 @@ export interface InlineDataSpec {
   y: number[][] | number[];
 }
 
-export type DataSpec = InlineDataSpec;
+/**
+ * The real CIFAR-10 (loaded by the worker): the first `train` of the 50,000 training
+ * images, of which the run's validationSplit (the last ones) is held out; the official
+ * 10,000 test images are kept apart for the final evaluation.
+ */
+export interface Cifar10DataSpec {
+  kind: 'cifar10';
+  train: number;
+}
+
+export type DataSpec = InlineDataSpec | Cifar10DataSpec;
 
 export type LossName =
   | 'mse'
@@ -101,4 +111,6 @@ export interface RunSpec {
    * new weights: decision maps and prediction tables of small models.
    */
   watchInputs?: number[][];
+  /** Send a histogram of every Dense kernel with each epoch (TensorBoard's histograms tab). */
+  histograms?: boolean;
 }

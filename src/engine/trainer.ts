@@ -11,7 +11,17 @@ import {
 } from './backends';
 import { flatten, packState, restoreState, type Checkpoint } from './checkpoint';
 import { createCallback, type Callback, type CallbackContext, type Logs } from './callbacks';
-import { epochBatches, epochOrder, loadData, type Batch, type BatchSelection, type Dataset } from './data';
+import {
+  epochBatches,
+  epochOrder,
+  loadData,
+  type Batch,
+  type BatchSelection,
+  type Dataset,
+  type DataSources,
+  type ImageBytesDataset,
+} from './data';
+import { histogramTensor, readHistograms, type WeightHistogram } from './histograms';
 import { LOSSES, type LossFn } from './losses';
 import { correctCount } from './metrics';
 import { buildModel, countParams, modelNeedsConvolution, weightSizes } from './models';
@@ -28,6 +38,25 @@ export interface EpochRecord {
   epoch: number;
   logs: Logs;
   params?: number[][];
+  histograms?: WeightHistogram[];
+}
+
+/** Running means over the batches of the epoch in progress, as Keras's progress bar shows. */
+export interface EpochProgress {
+  /** Batches done in the current epoch. */
+  batch: number;
+  loss: number;
+  accuracy: number | null;
+}
+
+/** A finished model measured on a whole set in inference mode, sample by sample. */
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+  labels: Uint8Array;
+  predicted: Uint8Array;
+  /** The probability the model gave its predicted class. */
+  confidence: Float32Array;
 }
 
 /**
@@ -54,6 +83,8 @@ export interface TrainerUpdate {
   initialLogs: Logs | null;
   /** Flat predictions for `watchInputs`, outputs per input in a row. */
   predictions: number[] | null;
+  /** The epoch in progress so far (runs with several batches per epoch). */
+  progress: EpochProgress | null;
   samplesPerSecond: number | null;
   learningRate: number;
   tensorCount: number;
@@ -68,6 +99,8 @@ export interface TrainerInfo {
 
 export interface TrainerOptions {
   onUpdate?: (update: TrainerUpdate) => void;
+  /** Data loaded beforehand that specs refer to by kind (CIFAR-10). */
+  sources?: DataSources;
   /** Minimum time between updates; also how often the loop reads results back. */
   eventIntervalMs?: number;
 }
@@ -79,6 +112,7 @@ interface PendingEpoch {
   names: string[];
   values: tf.Scalar[];
   params: tf.Tensor1D | null;
+  histograms: tf.Tensor1D | null;
   /** Packed weights and slots, taken now and then on GPU backends. */
   state: { tensor: tf.Tensor1D; iterations: number; learningRate: number } | null;
 }
@@ -129,6 +163,9 @@ export class Trainer {
   private callbacks: Callback[] = [];
   private train!: Dataset;
   private validation: Dataset | null = null;
+  private test: ImageBytesDataset | null = null;
+  private histogramLayers: string[] = [];
+  private progress: EpochProgress | null = null;
   private readonly loss: LossFn;
   private readonly withAccuracy: boolean;
 
@@ -199,9 +236,10 @@ export class Trainer {
     this.variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     this.optimizer = createOptimizer(spec.optimizer, this.variables);
     this.callbacks = (spec.callbacks ?? []).map(createCallback);
-    const data = loadData(spec.data, spec.validationSplit ?? 0, spec.loss === 'sparse_categorical_crossentropy');
+    const data = loadData(spec.data, spec.validationSplit ?? 0, spec.loss === 'sparse_categorical_crossentropy', this.options.sources);
     this.train = data.train;
     this.validation = data.validation;
+    this.test = data.test;
     this.watchInputs = spec.watchInputs ? tf.tensor2d(spec.watchInputs, undefined, 'float32') : null;
   }
 
@@ -257,6 +295,7 @@ export class Trainer {
     this.model.dispose();
     this.train.dispose();
     this.validation?.dispose();
+    this.test?.dispose();
     this.watchInputs?.dispose();
     this.watchInputs = null;
     this.dropTrace();
@@ -359,6 +398,7 @@ export class Trainer {
     this.history = [];
     this.sentHistory = 0;
     this.samplesPerSecond = null;
+    this.progress = null;
     this.message = null;
     this.checkpoint = null;
     this.build();
@@ -593,13 +633,19 @@ export class Trainer {
       }
     }
     const params = this.spec.watchParams ? flatten(this.model.getWeights()) : null;
+    let histograms: tf.Tensor1D | null = null;
+    if (this.spec.histograms) {
+      const drawn = histogramTensor(this.model);
+      this.histogramLayers = drawn.layers;
+      histograms = drawn.values;
+    }
     const now = performance.now();
     let state: PendingEpoch['state'] = null;
     if (GPU_BACKENDS.includes(this.info.backend.name) && now - this.lastCheckpoint >= checkpointInterval(this.stateSize())) {
       this.lastCheckpoint = now;
       state = { tensor: packState(this.model, this.optimizer), iterations: this.optimizer.iterations, learningRate: this.optimizer.learningRate };
     }
-    this.pending.push({ epoch: this.epoch + 1, names, values, params, state });
+    this.pending.push({ epoch: this.epoch + 1, names, values, params, histograms, state });
     this.epoch += 1;
     this.batchInEpoch = 0;
 
@@ -632,16 +678,94 @@ export class Trainer {
   }
 
   /**
+   * The model on the official test set, image by image, in inference mode; null while
+   * training or when the data has no test set.
+   */
+  async evaluateTest(): Promise<Evaluation | null> {
+    const test = this.test;
+    if (!test || this.status === 'training') return null;
+    const batchSize = Math.max(this.spec.batchSize ?? 0, 500);
+    const losses: tf.Scalar[] = [];
+    const sizes: number[] = [];
+    const outputs: tf.Tensor[] = [];
+    for (const selection of epochBatches(null, test.size, batchSize)) {
+      const batch = test.take(selection);
+      tf.tidy(() => {
+        const probabilities = this.model.apply(batch.x, { training: false }) as tf.Tensor2D;
+        losses.push(tf.keep(this.loss(batch.y, probabilities)));
+        outputs.push(tf.keep(tf.concat([tf.cast(tf.argMax(probabilities, -1), 'float32'), tf.max(probabilities, -1)])));
+      });
+      sizes.push(batch.x.shape[0]);
+      disposeBatch(batch);
+    }
+    const { loss } = averageBatches(losses, [], sizes);
+    const joined = tf.tidy(() => tf.concat([tf.reshape(loss, [1]), ...outputs]));
+    const data = (await joined.data()) as Float32Array;
+    tf.dispose([loss, joined, ...outputs]);
+    const labels = new Uint8Array(test.size);
+    const predicted = new Uint8Array(test.size);
+    const confidence = new Float32Array(test.size);
+    let offset = 1;
+    let at = 0;
+    let hits = 0;
+    for (const n of sizes) {
+      for (let i = 0; i < n; i++, at++) {
+        labels[at] = test.label(at);
+        predicted[at] = data[offset + i];
+        confidence[at] = data[offset + n + i];
+        if (labels[at] === predicted[at]) hits += 1;
+      }
+      offset += 2 * n;
+    }
+    return { loss: data[0], accuracy: hits / test.size, labels, predicted, confidence };
+  }
+
+  /** Raw bytes of test images (for galleries), empty where the data has no test set. */
+  testImages(indices: number[]): Uint8Array[] {
+    return this.test ? indices.map((i) => this.test!.image(i)) : [];
+  }
+
+  /** Saves the model (topology and weights) with a tfjs IO handler or URL (indexeddb://…). */
+  async saveModel(destination: string | tf.io.IOHandler): Promise<void> {
+    await this.model.save(destination);
+  }
+
+  /**
+   * Replaces the weights with those of a saved model of the same architecture; the run
+   * pauses there, so training goes on from the loaded weights.
+   */
+  async loadWeights(source: string | tf.io.IOHandler): Promise<void> {
+    if (this.status === 'training') throw new Error('Pausa el entrenamiento antes de cargar un modelo.');
+    const loaded = await tf.loadLayersModel(source);
+    try {
+      const incoming = loaded.getWeights();
+      const current = this.model.getWeights();
+      const shape = (ws: tf.Tensor[]) => ws.map((w) => `[${w.shape.join('×')}]`).join(' ');
+      if (incoming.length !== current.length || incoming.some((w, i) => !tf.util.arraysEqual(w.shape, current[i].shape))) {
+        throw new Error(`El modelo guardado tiene otra arquitectura (pesos ${shape(incoming)}) que la configurada (${shape(current)}).`);
+      }
+      this.model.setWeights(incoming);
+    } finally {
+      loaded.dispose();
+    }
+    if (this.status === 'idle') this.status = 'paused';
+    this.message = 'Pesos cargados: el entrenamiento sigue desde ellos.';
+    this.params = this.spec.watchParams ? await this.readWeights() : this.params;
+    this.emit(true);
+  }
+
+  /**
    * Reads every pending epoch in one transfer, records it, and ends the run as diverged
    * if a loss stopped being finite.
    */
   private async readBack(): Promise<void> {
     const pending = this.pending;
     this.pending = [];
-    if (pending.length > 0) {
+    const partial = this.batchLosses.length > 0 && this.batches.length > 1 ? this.epochSoFar() : null;
+    if (pending.length > 0 || partial) {
       // One op for every logged number, one more to join them to weights and checkpoints.
-      const logged = tf.stack(pending.flatMap((p) => p.values));
-      const predicted = this.watchInputs ? this.predictWatched() : null;
+      const logged = tf.stack([...pending.flatMap((p) => p.values), ...(partial ?? [])]);
+      const predicted = pending.length > 0 && this.watchInputs ? this.predictWatched() : null;
       const parts = [logged, ...pending.flatMap(pendingTensors), ...(predicted ? [predicted] : [])];
       const flat = parts.length === 1 ? logged : tf.concat(parts);
       let data: Float32Array;
@@ -649,7 +773,7 @@ export class Trainer {
         // A lost WebGPU device may never answer; the watch ends the wait.
         data = (await Promise.race([flat.data(), this.watch.whenLost])) as Float32Array;
       } finally {
-        tf.dispose([flat, ...parts, ...pending.flatMap((p) => p.values)]);
+        tf.dispose([flat, ...parts, ...pending.flatMap((p) => p.values), ...(partial ?? [])]);
       }
       // A lost WebGL context reads back zeros: never trust a read from a dead backend.
       const lost = this.watch.lost();
@@ -666,6 +790,10 @@ export class Trainer {
           offset += p.params.size;
           this.params = record.params;
         }
+        if (p.histograms) {
+          record.histograms = readHistograms(this.histogramLayers, data.subarray(offset, offset + p.histograms.size));
+          offset += p.histograms.size;
+        }
         if (p.state) {
           const values = data.slice(offset, offset + p.state.tensor.size);
           offset += p.state.tensor.size;
@@ -675,8 +803,22 @@ export class Trainer {
         if (!Number.isFinite(logs.loss) && this.status !== 'diverged') this.diverge(p.epoch, logs.loss);
       }
       if (predicted) this.predictions = Array.from(data.subarray(data.length - predicted.size));
+      this.progress = partial
+        ? { batch: this.batchSizes.length, loss: data[logOffset], accuracy: partial.length > 1 ? data[logOffset + 1] : null }
+        : null;
+    } else if (this.batchLosses.length === 0) {
+      this.progress = null;
     }
     this.measureSpeed();
+  }
+
+  /** Running means of the epoch in progress; its per-batch tensors stay for the epoch's end. */
+  private epochSoFar(): tf.Scalar[] {
+    return tf.tidy(() => {
+      const seen = this.batchSizes.reduce((a, b) => a + b, 0);
+      const loss = tf.div(tf.sum(tf.mul(tf.stack(this.batchLosses), tf.tensor1d(this.batchSizes))), seen) as tf.Scalar;
+      return this.batchCorrect.length > 0 ? [loss, tf.div(tf.addN(this.batchCorrect), seen) as tf.Scalar] : [loss];
+    });
   }
 
   /**
@@ -744,6 +886,7 @@ export class Trainer {
       params: this.params,
       initialLogs: this.initialLogs,
       predictions: this.predictions,
+      progress: this.progress,
       samplesPerSecond: this.samplesPerSecond,
       learningRate: this.optimizer.learningRate,
       tensorCount: tf.memory().numTensors,
@@ -753,7 +896,7 @@ export class Trainer {
 
 /** The vectors a pending epoch carries besides its logged scalars. */
 function pendingTensors(p: PendingEpoch): tf.Tensor1D[] {
-  return [p.params, p.state?.tensor].filter((t): t is tf.Tensor1D => !!t);
+  return [p.params, p.histograms, p.state?.tensor].filter((t): t is tf.Tensor1D => !!t);
 }
 
 /**

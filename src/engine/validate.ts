@@ -1,5 +1,6 @@
 import { EngineInputError } from './errors';
 import { weightSizes } from './models';
+import { IMAGE_BYTES, MIN_TRAIN_IMAGES, TRAIN_IMAGES } from './cifar10/classes';
 import type { MlpSpec, RunSpec } from './spec';
 
 /** Checks a run before anything is built, so a bad value never costs trained weights. */
@@ -7,6 +8,9 @@ import type { MlpSpec, RunSpec } from './spec';
 function fail(message: string): never {
   throw new EngineInputError(message);
 }
+
+/** 1.000 and 50.000: es-ES leaves four-digit numbers ungrouped unless told. */
+const grouped = (n: number) => n.toLocaleString('es-ES', { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions);
 
 const show = (v: unknown) => (typeof v === 'number' ? String(v).replace('.', ',') : `«${String(v)}»`);
 
@@ -61,6 +65,7 @@ export function validateRunSpec(spec: RunSpec): void {
   if (spec.validationSplit !== undefined) fraction(spec.validationSplit, 'La fracción de validación');
   if (!Number.isInteger(spec.seed)) fail(`La semilla debe ser un número entero (recibido: ${show(spec.seed)}).`);
 
+  if (spec.data.kind === 'cifar10') return validateCifar10(spec, spec.data.train);
   const { x, y } = spec.data;
   if (x.length === 0) fail('No hay datos de entrenamiento.');
   if (x.length !== y.length) fail(`Hay ${x.length} entradas pero ${y.length} etiquetas.`);
@@ -70,4 +75,16 @@ export function validateRunSpec(spec: RunSpec): void {
   }
   const trainCount = x.length - Math.floor(x.length * (spec.validationSplit ?? 0));
   if (trainCount < 1) fail('Con esa fracción de validación no queda ningún dato para entrenar.');
+}
+
+function validateCifar10(spec: RunSpec, train: number): void {
+  if (typeof train !== 'number' || !Number.isInteger(train) || train < MIN_TRAIN_IMAGES || train > TRAIN_IMAGES) {
+    fail(
+      `El número de imágenes de entrenamiento debe ser un entero entre ${grouped(MIN_TRAIN_IMAGES)} y ${grouped(TRAIN_IMAGES)} (recibido: ${show(train)}).`,
+    );
+  }
+  if (spec.model.inputShape.reduce((a, b) => a * b, 1) !== IMAGE_BYTES) fail(`Cada imagen de CIFAR-10 son ${IMAGE_BYTES} números.`);
+  if (spec.model.outputUnits !== 10 || spec.loss !== 'sparse_categorical_crossentropy') {
+    fail('CIFAR-10 tiene 10 clases con etiquetas enteras: 10 salidas y entropía cruzada categórica dispersa.');
+  }
 }

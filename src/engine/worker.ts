@@ -4,6 +4,7 @@
  * Comlink carries the calls; one worker serves one widget.
  */
 import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -22,6 +23,8 @@ import {
   type TrainerUpdate,
 } from '.';
 import { inspectSoftmax, type SoftmaxInspection } from './softmax';
+import { loadCifar10, type Cifar10Data, type LoadProgress } from './cifar10/load';
+import type { Evaluation } from './trainer';
 
 // The binaries are bundled with the site; tfjs must never fetch them from a CDN.
 configureWasm({
@@ -30,43 +33,114 @@ configureWasm({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
+/**
+ * Runs live in numbered slots so several can share one worker and its data (the optimizer
+ * race trains three side by side); a widget with one run uses slot 0.
+ */
 export class EngineSession {
-  private trainer: Trainer | null = null;
+  private trainers = new Map<number, Trainer>();
+  private cifar10: Promise<Cifar10Data> | null = null;
 
-  /** Replaces any current run with a new one; throws a Spanish message on bad input. */
+  /**
+   * Downloads, checks and decodes CIFAR-10 once per worker (later calls reuse it) and
+   * reports progress; a failed load can be retried.
+   */
+  async loadCifar10(baseUrl: string, onProgress: (progress: LoadProgress) => void, trainFiles = 5): Promise<{ train: number; test: number }> {
+    this.cifar10 ??= loadCifar10((name) => fetch(new URL(name, baseUrl)), onProgress, trainFiles);
+    try {
+      const data = await this.cifar10;
+      return { train: data.trainLabels.length, test: data.testLabels.length };
+    } catch (error) {
+      this.cifar10 = null;
+      throw error;
+    }
+  }
+
+  /** Replaces any run in the slot with a new one; throws a Spanish message on bad input. */
   async create(
     spec: RunSpec,
     onUpdate: (update: TrainerUpdate) => void,
+    slot = 0,
   ): Promise<{ info: TrainerInfo; snapshot: TrainerUpdate }> {
-    await this.dispose();
-    const trainer = await Trainer.create(spec, { onUpdate });
-    this.trainer = trainer;
+    await this.trainers.get(slot)?.dispose();
+    this.trainers.delete(slot);
+    const sources = spec.data.kind === 'cifar10' ? { cifar10: await this.loadedCifar10() } : {};
+    const trainer = await Trainer.create(spec, { onUpdate, sources });
+    this.trainers.set(slot, trainer);
     return { info: trainer.info, snapshot: trainer.snapshot() };
   }
 
-  start(): Promise<void> {
-    return this.current().start();
+  start(slot = 0): Promise<void> {
+    return this.current(slot).start();
   }
 
-  pause(): void {
-    this.current().pause();
+  pause(slot = 0): void {
+    this.current(slot).pause();
   }
 
-  step(unit: 'batch' | 'epoch'): Promise<void> {
-    return this.current().step(unit);
+  step(unit: 'batch' | 'epoch', slot = 0): Promise<void> {
+    return this.current(slot).step(unit);
   }
 
   /** One update with every intermediate number, for the step-by-step view. */
-  traceStep(): Promise<StepTrace | null> {
-    return this.current().traceStep();
+  traceStep(slot = 0): Promise<StepTrace | null> {
+    return this.current(slot).traceStep();
   }
 
-  stop(): Promise<void> {
-    return this.current().stop();
+  stop(slot = 0): Promise<void> {
+    return this.current(slot).stop();
   }
 
-  reset(seed?: number): Promise<void> {
-    return this.current().reset(seed);
+  reset(seed?: number, slot = 0): Promise<void> {
+    return this.current(slot).reset(seed);
+  }
+
+  evaluateTest(slot = 0): Promise<Evaluation | null> {
+    return this.current(slot).evaluateTest();
+  }
+
+  testImages(indices: number[], slot = 0): Uint8Array[] {
+    return this.current(slot).testImages(indices);
+  }
+
+  /** Keeps the model in this browser's IndexedDB under `key`. */
+  saveToBrowser(key: string, slot = 0): Promise<void> {
+    return this.current(slot).saveModel(`indexeddb://${key}`);
+  }
+
+  /** The model in the tfjs format, for the page to offer as downloads. */
+  async exportModel(slot = 0): Promise<{ modelJson: string; weights: ArrayBuffer }> {
+    let exported: { modelJson: string; weights: ArrayBuffer } | null = null;
+    await this.current(slot).saveModel(
+      tf.io.withSaveHandler(async (artifacts) => {
+        const weights = tf.io.concatenateArrayBuffers(
+          Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData ?? new ArrayBuffer(0)],
+        );
+        const modelJson = JSON.stringify({
+          modelTopology: artifacts.modelTopology,
+          format: artifacts.format,
+          generatedBy: artifacts.generatedBy,
+          convertedBy: artifacts.convertedBy,
+          weightsManifest: [{ paths: ['./model.weights.bin'], weights: artifacts.weightSpecs }],
+        });
+        exported = { modelJson, weights };
+        return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+      }),
+    );
+    return Comlink.transfer(exported!, [exported!.weights]);
+  }
+
+  /** Weights from this browser's IndexedDB, or from model.json plus its weights files. */
+  async loadWeights(from: { key: string } | { files: File[] }, slot = 0): Promise<void> {
+    const trainer = this.current(slot);
+    if ('key' in from) {
+      const saved = await tf.io.listModels();
+      if (!saved[`indexeddb://${from.key}`]) throw new Error('No hay ningún modelo guardado en este navegador.');
+      return trainer.loadWeights(`indexeddb://${from.key}`);
+    }
+    const json = from.files.find((f) => f.name.endsWith('.json'));
+    if (!json) throw new Error('Falta el archivo model.json del modelo.');
+    return trainer.loadWeights(tf.io.browserFiles([json, ...from.files.filter((f) => f !== json)]));
   }
 
   /**
@@ -94,14 +168,24 @@ export class EngineSession {
     return { ...(await inspectSoftmax(logits, target)), backend };
   }
 
-  async dispose(): Promise<void> {
-    await this.trainer?.dispose();
-    this.trainer = null;
+  /** Ends the run in one slot, or every run. */
+  async dispose(slot?: number): Promise<void> {
+    const slots = slot === undefined ? [...this.trainers.keys()] : [slot];
+    for (const s of slots) {
+      await this.trainers.get(s)?.dispose();
+      this.trainers.delete(s);
+    }
   }
 
-  private current(): Trainer {
-    if (!this.trainer) throw new Error('No hay ningún entrenamiento preparado.');
-    return this.trainer;
+  private async loadedCifar10(): Promise<Cifar10Data> {
+    if (!this.cifar10) throw new Error('Los datos de CIFAR-10 no están cargados.');
+    return this.cifar10;
+  }
+
+  private current(slot: number): Trainer {
+    const trainer = this.trainers.get(slot);
+    if (!trainer) throw new Error('No hay ningún entrenamiento preparado.');
+    return trainer;
   }
 }
 

@@ -1,0 +1,130 @@
+import { decodeSprite, parseLabels } from './decode';
+import { IMAGE_BYTES, TEST_IMAGES } from './classes';
+
+/** The whole dataset as bytes: 3072 per image (never floats), one label byte per image. */
+export interface Cifar10Data {
+  trainImages: Uint8Array;
+  trainLabels: Uint8Array;
+  testImages: Uint8Array;
+  testLabels: Uint8Array;
+}
+
+export interface LoadProgress {
+  /** 0 to 1 over downloading and decoding together. */
+  fraction: number;
+  /** Spanish, for the progress bar's label. */
+  label: string;
+}
+
+/** Fetches a file of the dataset by name (the site's own origin in the browser, disk in tests). */
+export type FileSource = (name: string) => Promise<Response>;
+
+interface Manifest {
+  source: string;
+  files: Record<string, { bytes: number; sha256: string }>;
+}
+
+const IMAGES_PER_FILE = 10_000;
+const TRAIN_FILES = ['data_batch_1.png', 'data_batch_2.png', 'data_batch_3.png', 'data_batch_4.png', 'data_batch_5.png'];
+const MB = (bytes: number) => (bytes / 1e6).toLocaleString('es-ES', { maximumFractionDigits: 0 });
+
+async function fetchOk(source: FileSource, name: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await source(name);
+  } catch (error) {
+    throw new Error(`No se pudo descargar ${name}: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  if (!response.ok) throw new Error(`Falta el archivo ${name} en el sitio (HTTP ${response.status}).`);
+  return response;
+}
+
+/** Reads a response to the end, reporting bytes as they arrive. */
+async function readAll(response: Response, onBytes: (n: number) => void): Promise<Uint8Array> {
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    onBytes(bytes.length);
+    return bytes;
+  }
+  const chunks: Uint8Array[] = [];
+  const reader = response.body.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
+    onBytes(value.length);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+async function checkFile(name: string, bytes: Uint8Array, expected: Manifest['files'][string]): Promise<void> {
+  const damaged = `El archivo ${name} está dañado o incompleto`;
+  if (bytes.length !== expected.bytes) throw new Error(`${damaged}: mide ${bytes.length} bytes y debería medir ${expected.bytes}.`);
+  // Plain-http pages on a LAN have no Web Crypto; the size check above still holds there.
+  if (!globalThis.crypto?.subtle) return;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (hex !== expected.sha256) throw new Error(`${damaged}: su huella SHA-256 no coincide con la del paquete original.`);
+}
+
+/**
+ * Downloads, checks and decodes CIFAR-10. `trainFiles` (1–5) limits how many of the five
+ * training files are read, for callers that need fewer images.
+ */
+export async function loadCifar10(
+  source: FileSource,
+  onProgress: (progress: LoadProgress) => void = () => {},
+  trainFiles = TRAIN_FILES.length,
+): Promise<Cifar10Data> {
+  const manifest = (await (await fetchOk(source, 'manifest.json')).json().catch(() => null)) as Manifest | null;
+  if (!manifest?.files) throw new Error('El archivo manifest.json de CIFAR-10 no es válido.');
+  const spriteNames = [...TRAIN_FILES.slice(0, trainFiles), 'test_batch.png'];
+  const names = [...spriteNames, 'train_lables.json', 'test_lables.json'];
+  for (const name of names) if (!manifest.files[name]) throw new Error(`El manifiesto de CIFAR-10 no describe ${name}.`);
+  const totalBytes = names.reduce((n, name) => n + manifest.files[name].bytes, 0);
+  let received = 0;
+  let decoded = 0;
+  // Downloading counts for the first 70 % of the bar, decoding for the rest.
+  const report = (label: string) => onProgress({ fraction: 0.7 * (received / totalBytes) + 0.3 * (decoded / spriteNames.length), label });
+
+  const downloads = names.map(async (name) => {
+    const bytes = await readAll(await fetchOk(source, name), (n) => {
+      received += n;
+      report(`Descargando imágenes: ${MB(received)} de ${MB(totalBytes)} MB`);
+    });
+    await checkFile(name, bytes, manifest.files[name]);
+    return bytes;
+  });
+  const files = await Promise.all(downloads);
+  const byName = new Map(names.map((name, i) => [name, files[i]]));
+  const text = (name: string) => new TextDecoder().decode(byName.get(name));
+
+  const trainCount = trainFiles * IMAGES_PER_FILE;
+  const trainImages = new Uint8Array(trainCount * IMAGE_BYTES);
+  let testImages: Uint8Array | null = null;
+  for (const [i, name] of spriteNames.entries()) {
+    report(`Descodificando ${name} (${i + 1} de ${spriteNames.length})`);
+    // Let the progress message out before the long synchronous decode.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const pixels = decodeSprite(byName.get(name)!, name, IMAGES_PER_FILE);
+    byName.delete(name);
+    if (name === 'test_batch.png') testImages = pixels;
+    else trainImages.set(pixels, i * IMAGES_PER_FILE * IMAGE_BYTES);
+    decoded += 1;
+  }
+  report('Datos listos');
+  return {
+    trainImages,
+    trainLabels: parseLabels(text('train_lables.json'), 'train_lables.json', 5 * IMAGES_PER_FILE).slice(0, trainCount),
+    testImages: testImages!,
+    testLabels: parseLabels(text('test_lables.json'), 'test_lables.json', TEST_IMAGES),
+  };
+}
