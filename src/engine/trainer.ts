@@ -817,7 +817,7 @@ export class Trainer {
     return tf.tidy(() => {
       const seen = this.batchSizes.reduce((a, b) => a + b, 0);
       const loss = tf.div(tf.sum(tf.mul(tf.stack(this.batchLosses), tf.tensor1d(this.batchSizes))), seen) as tf.Scalar;
-      return this.batchCorrect.length > 0 ? [loss, tf.div(tf.addN(this.batchCorrect), seen) as tf.Scalar] : [loss];
+      return this.batchCorrect.length > 0 ? [loss, tf.div(sumScalars(this.batchCorrect), seen) as tf.Scalar] : [loss];
     });
   }
 
@@ -914,10 +914,19 @@ function averageBatches(
     losses.length === 1
       ? losses[0]
       : tf.tidy(() => tf.div(tf.sum(tf.mul(tf.stack(losses), tf.tensor1d(sizes))), seen) as tf.Scalar);
-  const accuracy = correct.length > 0 ? tf.tidy(() => tf.div(tf.addN(correct), seen) as tf.Scalar) : null;
+  const accuracy = correct.length > 0 ? tf.tidy(() => tf.div(sumScalars(correct), seen) as tf.Scalar) : null;
   if (losses.length > 1) tf.dispose(losses);
   tf.dispose(correct);
   return { loss, accuracy };
+}
+
+/**
+ * The sum of many scalars. Not tf.addN: on WebGPU it binds one buffer per input, and past
+ * the adapter's limit (8 on SwiftShader) the whole submission fails and every result read
+ * with it is garbage. Stacking goes through concat, which splits its inputs to fit.
+ */
+function sumScalars(values: tf.Scalar[]): tf.Scalar {
+  return tf.sum(tf.stack(values));
 }
 
 function disposeBatch(batch: Batch): void {

@@ -26,6 +26,13 @@ import { inspectSoftmax, type SoftmaxInspection } from './softmax';
 import { loadCifar10, type Cifar10Data, type LoadProgress } from './cifar10/load';
 import type { Evaluation } from './trainer';
 
+/** One backend's speed on the same short epoch; null with the reason when it could not run. */
+export interface BackendSpeed {
+  backend: BackendInfo['name'];
+  samplesPerSecond: number | null;
+  detail: string | null;
+}
+
 // The binaries are bundled with the site; tfjs must never fetch them from a CDN.
 configureWasm({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -46,7 +53,15 @@ export class EngineSession {
    * reports progress; a failed load can be retried.
    */
   async loadCifar10(baseUrl: string, onProgress: (progress: LoadProgress) => void, trainFiles = 5): Promise<{ train: number; test: number }> {
-    this.cifar10 ??= loadCifar10((name) => fetch(new URL(name, baseUrl)), onProgress, trainFiles);
+    // Progress crosses to the page at most ten times a second (the download reports per chunk).
+    let last = 0;
+    const throttled = (progress: LoadProgress) => {
+      const now = performance.now();
+      if (now - last < 100 && progress.fraction < 1) return;
+      last = now;
+      onProgress(progress);
+    };
+    this.cifar10 ??= loadCifar10((name) => fetch(new URL(name, baseUrl)), throttled, trainFiles);
     try {
       const data = await this.cifar10;
       return { train: data.trainLabels.length, test: data.testLabels.length };
@@ -141,6 +156,37 @@ export class EngineSession {
     const json = from.files.find((f) => f.name.endsWith('.json'));
     if (!json) throw new Error('Falta el archivo model.json del modelo.');
     return trainer.loadWeights(tf.io.browserFiles([json, ...from.files.filter((f) => f !== json)]));
+  }
+
+  /**
+   * Trains one short epoch of `spec` on every usable backend in turn and measures samples
+   * per second. It switches tfjs's global backend, so it runs in a worker of its own.
+   */
+  async compareBackends(spec: RunSpec, images: number): Promise<BackendSpeed[]> {
+    if (this.trainers.size > 0) throw new Error('La comparación de motores necesita un proceso de cálculo propio.');
+    const data = await this.loadedCifar10();
+    const backends = await probeBackends();
+    const results: BackendSpeed[] = [];
+    for (const info of backends) {
+      if (!info.available) {
+        results.push({ backend: info.name, samplesPerSecond: null, detail: info.detail });
+        continue;
+      }
+      const run: RunSpec = { ...spec, data: { kind: 'cifar10', train: images }, validationSplit: 0, epochs: 1, callbacks: [], histograms: false, backend: info.name };
+      let trainer: Trainer | null = null;
+      try {
+        trainer = await Trainer.create(run, { sources: { cifar10: data } });
+        const started = performance.now();
+        await trainer.start();
+        const seconds = (performance.now() - started) / 1000;
+        results.push({ backend: info.name, samplesPerSecond: images / seconds, detail: null });
+      } catch (error) {
+        results.push({ backend: info.name, samplesPerSecond: null, detail: error instanceof Error ? error.message : String(error) });
+      } finally {
+        await trainer?.dispose();
+      }
+    }
+    return results;
   }
 
   /**

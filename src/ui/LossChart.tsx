@@ -17,6 +17,8 @@ export interface LossChartProps {
   height?: number;
   /** Text summary for screen readers. */
   summary: string;
+  /** Draw each series across rows that lack it (rows mixing epoch and batch points). */
+  connectGaps?: boolean;
 }
 
 const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
@@ -32,7 +34,7 @@ export function thin<T>(rows: readonly T[], max = MAX_POINTS): T[] {
 }
 
 /** Memoised: it redraws only when its rows change, not on every readout update. */
-export const LossChart = memo(function LossChart({ rows, series, logScale = true, height = 260, summary }: LossChartProps) {
+export const LossChart = memo(function LossChart({ rows, series, logScale = true, height = 260, summary, connectGaps = false }: LossChartProps) {
   // A log axis cannot show 0, NaN or ∞ (a diverged run); plot only positive finite values.
   const data = logScale
     ? thin(rows).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'epoch' || finite(v) ? v : null])))
@@ -49,7 +51,7 @@ export const LossChart = memo(function LossChart({ rows, series, logScale = true
           <Tooltip formatter={(v) => formatNumber(Number(v), 5)} labelFormatter={(e) => `Época ${e}`} />
           {series.length > 1 ? <Legend /> : null}
           {series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls={false} />
+            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls={connectGaps} />
           ))}
         </LineChart>
       </ResponsiveContainer>

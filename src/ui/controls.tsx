@@ -129,3 +129,20 @@ export function Slider({ label, value, min, max, step, onChange, valueText, test
     </div>
   );
 }
+
+export interface CheckboxProps {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  testId?: string;
+  disabled?: boolean;
+}
+
+export function Checkbox({ label, checked, onChange, testId, disabled }: CheckboxProps) {
+  return (
+    <label className="control control-check">
+      <input type="checkbox" checked={checked} disabled={disabled} data-testid={testId} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}

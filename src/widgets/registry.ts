@@ -41,4 +41,10 @@ export const WIDGETS: Record<string, WidgetEntry> = {
     lesson: 'softmax',
     Component: lazy(() => import('./softmax/Softmax').then((m) => ({ default: m.Softmax }))),
   },
+  cifar10: {
+    title: 'Un MLP aprende CIFAR-10',
+    summary: '60.000 imágenes reales, optimizadores en carrera y una evaluación honesta.',
+    lesson: 'cifar10',
+    Component: lazy(() => import('./cifar10/Cifar10').then((m) => ({ default: m.Cifar10 }))),
+  },
 };

@@ -1,17 +1,21 @@
 import * as Comlink from 'comlink';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { EngineSession } from '../engine/worker';
 
 /**
  * A dedicated engine worker for the lifetime of a widget. Bumps `generation` when it goes,
  * so late answers from the old worker are ignored. If the worker crashes, the error is
  * thrown during render: the widget's error boundary shows a Spanish panel, and its
- * "Reintentar" remounts the widget with a fresh worker.
+ * "Reintentar" remounts the widget with a fresh worker. Disabled, it makes no worker (the
+ * caller shares another's).
  */
-export function useEngineSession(generation: { current: number }) {
+export type SessionRef = RefObject<Comlink.Remote<EngineSession> | null>;
+
+export function useEngineSession(generation: { current: number }, enabled = true): SessionRef {
   const session = useRef<Comlink.Remote<EngineSession> | null>(null);
   const [crash, setCrash] = useState<string | null>(null);
   useEffect(() => {
+    if (!enabled) return;
     const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
     session.current = Comlink.wrap<EngineSession>(worker);
     worker.addEventListener('error', (event) => {
@@ -24,7 +28,7 @@ export function useEngineSession(generation: { current: number }) {
       session.current = null;
       worker.terminate();
     };
-  }, [generation]);
+  }, [generation, enabled]);
   if (crash) throw new Error(crash);
   return session;
 }

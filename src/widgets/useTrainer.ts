@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendChoice, EpochRecord, RunSpec, Status, StepTrace, TrainerInfo, TrainerUpdate } from '../engine';
 import type { Logs } from '../engine/callbacks';
 import type { EngineSession } from '../engine/worker';
-import { useEngineSession } from './useEngineSession';
+import { useEngineSession, type SessionRef } from './useEngineSession';
 
 /** What a widget renders: the engine's state as last reported, plus the full history. */
 export interface TrainerView {
@@ -15,10 +15,13 @@ export interface TrainerView {
   backend: BackendChoice | null;
   epoch: number;
   epochs: number;
+  batchesPerEpoch: number;
   history: EpochRecord[];
   params: number[][] | null;
   initialLogs: Logs | null;
   predictions: number[] | null;
+  /** The epoch in progress so far (running means), for per-batch curves. */
+  progress: TrainerUpdate['progress'];
   /** The run was paused because the tab was hidden (see the policy in useTrainer). */
   pausedWhileHidden: boolean;
   /** The last update asked for step by step; cleared by reset or a new run. */
@@ -45,10 +48,12 @@ const EMPTY: TrainerView = {
   backend: null,
   epoch: 0,
   epochs: 0,
+  batchesPerEpoch: 1,
   history: [],
   params: null,
   initialLogs: null,
   predictions: null,
+  progress: null,
   trace: null,
   pausedWhileHidden: false,
   samplesPerSecond: null,
@@ -65,28 +70,38 @@ function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
     backend: update.backend,
     epoch: update.epoch,
     epochs: update.epochs,
+    batchesPerEpoch: update.batchesPerEpoch,
     history: view.history.slice(0, update.historyStart).concat(update.history),
     params: update.params,
     initialLogs: update.initialLogs,
     predictions: update.predictions,
+    progress: update.progress,
     samplesPerSecond: update.samplesPerSecond,
     learningRate: update.learningRate,
     tensorCount: update.tensorCount,
   };
 }
 
+/** Another hook's worker and the slot this run takes in it (runs that share loaded data). */
+export interface SharedSession {
+  session: SessionRef;
+  slot: number;
+}
+
 /**
- * The one hook every widget uses to drive the engine: it owns a dedicated worker, builds a
- * run whenever `spec` changes, and streams the engine's throttled updates into React state.
- * With `autoplay` the run starts as soon as it is built.
+ * The one hook every widget uses to drive the engine: it owns a dedicated worker (or takes
+ * a slot in a shared one), builds a run whenever `spec` changes, and streams the engine's
+ * throttled updates into React state. With `autoplay` the run starts as soon as it is built.
  */
-export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView, TrainerControls] {
+export function useTrainer(spec: RunSpec | null, autoplay = false, shared?: SharedSession): [TrainerView, TrainerControls] {
   const [view, setView] = useState<TrainerView>(EMPTY);
   const generation = useRef(0);
   // Specs can carry thousands of watched inputs: serialise once per spec, not per render.
   const specKey = useMemo(() => (spec ? JSON.stringify(spec) : ''), [spec]);
 
-  const session = useEngineSession(generation);
+  const own = useEngineSession(generation, !shared);
+  const session = shared?.session ?? own;
+  const slot = shared?.slot ?? 0;
 
   useEffect(() => {
     const remote = session.current;
@@ -95,7 +110,7 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
     if (!spec) {
       // Nothing to train (e.g. every point removed): drop the old run so no button drives it.
       setView(EMPTY);
-      void remote.dispose();
+      void remote.dispose(slot);
       return;
     }
     setView(EMPTY);
@@ -103,11 +118,11 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
       if (generation.current === run) setView((v) => applyUpdate(v, update));
     };
     remote
-      .create(spec, Comlink.proxy(onUpdate))
+      .create(spec, Comlink.proxy(onUpdate), slot)
       .then(({ info, snapshot }) => {
         if (generation.current !== run) return;
         setView((v) => ({ ...applyUpdate(v, snapshot), info }));
-        if (autoplay) void remote.start();
+        if (autoplay) void remote.start(slot);
       })
       .catch((error: unknown) => {
         if (generation.current !== run) return;
@@ -126,12 +141,12 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
   useEffect(() => {
     const onVisibility = () => {
       if (document.visibilityState !== 'hidden' || !trainingRef.current || !session.current) return;
-      void session.current.pause();
+      void session.current.pause(slot);
       setView((v) => ({ ...v, pausedWhileHidden: true }));
     };
     document.addEventListener('visibilitychange', onVisibility);
     return () => document.removeEventListener('visibilitychange', onVisibility);
-  }, [session]);
+  }, [session, slot]);
 
   const call = useCallback((action: (remote: Comlink.Remote<EngineSession>) => Promise<unknown>) => {
     const remote = session.current;
@@ -139,25 +154,25 @@ export function useTrainer(spec: RunSpec | null, autoplay = false): [TrainerView
     action(remote).catch((error: unknown) => {
       setView((v) => ({ ...v, status: 'error', message: error instanceof Error ? error.message : String(error) }));
     });
-  }, []);
+  }, [session]);
 
   const controls: TrainerControls = {
     start: () => {
       setView((v) => ({ ...v, pausedWhileHidden: false }));
-      call((r) => r.start());
+      call((r) => r.start(slot));
     },
-    pause: () => call((r) => r.pause()),
-    step: (unit = 'batch') => call((r) => r.step(unit)),
+    pause: () => call((r) => r.pause(slot)),
+    step: (unit = 'batch') => call((r) => r.step(unit, slot)),
     traceStep: () =>
       call(async (r) => {
         const run = generation.current;
-        const trace = await r.traceStep();
+        const trace = await r.traceStep(slot);
         if (generation.current === run && trace) setView((v) => ({ ...v, trace }));
       }),
-    stop: () => call((r) => r.stop()),
+    stop: () => call((r) => r.stop(slot)),
     reset: (seed) => {
       setView((v) => ({ ...v, trace: null }));
-      call((r) => r.reset(seed));
+      call((r) => r.reset(seed, slot));
     },
   };
   return [view, controls];

@@ -36,6 +36,10 @@ async function fetchOk(source: FileSource, name: string): Promise<Response> {
     throw new Error(`No se pudo descargar ${name}: ${error instanceof Error ? error.message : String(error)}.`);
   }
   if (!response.ok) throw new Error(`Falta el archivo ${name} en el sitio (HTTP ${response.status}).`);
+  // Hosts with a single-page fallback answer a missing file with the app's index.html.
+  if (response.headers.get('content-type')?.startsWith('text/html')) {
+    throw new Error(`Falta el archivo ${name} en el sitio (el servidor devolvió una página web en su lugar).`);
+  }
   return response;
 }
 
@@ -92,8 +96,11 @@ export async function loadCifar10(
   const totalBytes = names.reduce((n, name) => n + manifest.files[name].bytes, 0);
   let received = 0;
   let decoded = 0;
+  let failed = false;
   // Downloading counts for the first 70 % of the bar, decoding for the rest.
-  const report = (label: string) => onProgress({ fraction: 0.7 * (received / totalBytes) + 0.3 * (decoded / spriteNames.length), label });
+  const report = (label: string) =>
+    failed ||
+    onProgress({ fraction: 0.7 * (received / totalBytes) + 0.3 * (decoded / spriteNames.length), label });
 
   const downloads = names.map(async (name) => {
     const bytes = await readAll(await fetchOk(source, name), (n) => {
@@ -103,7 +110,11 @@ export async function loadCifar10(
     await checkFile(name, bytes, manifest.files[name]);
     return bytes;
   });
-  const files = await Promise.all(downloads);
+  // After one failure the other downloads run out silently; the error is what the user sees.
+  const files = await Promise.all(downloads).catch((error: unknown) => {
+    failed = true;
+    throw error;
+  });
   const byName = new Map(names.map((name, i) => [name, files[i]]));
   const text = (name: string) => new TextDecoder().decode(byName.get(name));
 

@@ -94,6 +94,10 @@ describe('loading the real files', () => {
     await expect(loadCifar10(tampered, () => {}, 1)).rejects.toThrow(/huella SHA-256 no coincide/);
     const missing: FileSource = async (name) => (name === 'data_batch_1.png' ? new Response(null, { status: 404 }) : fromDisk(name));
     await expect(loadCifar10(missing, () => {}, 1)).rejects.toThrow(/Falta el archivo data_batch_1\.png en el sitio \(HTTP 404\)/);
+    // A host with a single-page fallback serves its index.html for any missing file.
+    const fallback: FileSource = async (name) =>
+      name === 'test_lables.json' ? new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }) : fromDisk(name);
+    await expect(loadCifar10(fallback, () => {}, 1)).rejects.toThrow(/Falta el archivo test_lables\.json en el sitio \(el servidor devolvió una página web/);
   });
 
   it('refuses a training-set size outside 1.000–50.000 before building anything', async () => {

@@ -1,0 +1,79 @@
+import { useMemo } from 'react';
+import type { EpochRecord } from '../../engine';
+import { CIFAR10_CLASSES, IMAGE_SIDE } from '../../engine/cifar10/classes';
+import { classificationReport, confusionMatrix } from '../../engine/report';
+import type { Evaluation as Result } from '../../engine/trainer';
+import { ClassificationReport } from '../../ui/ClassificationReport';
+import { ConfusionMatrix } from '../../ui/ConfusionMatrix';
+import { formatNumber } from '../../ui/format';
+import { PixelImage } from '../../ui/PixelImage';
+import { Readout } from '../../ui/Readout';
+
+/** Points of accuracy between training and test beyond which the gap is called overfitting. */
+const OVERFIT_POINTS = 5;
+export const GALLERY_SIZE = 24;
+
+/** Mistakes first, the most confident ones first (they teach most), then correct answers. */
+export function galleryIndices(result: Result, size = GALLERY_SIZE): number[] {
+  const all = Array.from(result.labels.keys());
+  const byConfidence = (a: number, b: number) => result.confidence[b] - result.confidence[a];
+  const wrong = all.filter((i) => result.labels[i] !== result.predicted[i]).sort(byConfidence);
+  const right = all.filter((i) => result.labels[i] === result.predicted[i]).sort(byConfidence);
+  const mistakes = Math.min(wrong.length, Math.ceil((size * 2) / 3));
+  return [...wrong.slice(0, mistakes), ...right.slice(0, size - mistakes)];
+}
+
+const percent = (v: number) => `${formatNumber(v * 100, 1)} %`;
+
+function GapNote({ history, test }: { history: EpochRecord[]; test: number }) {
+  const last = history.at(-1);
+  if (!last) return null;
+  const train = last.logs.accuracy;
+  const gap = (train - test) * 100;
+  const figures = `En entrenamiento acierta el ${percent(train)} (media de la última época, con Dropout activo)${
+    last.logs.val_accuracy !== undefined ? `, en validación el ${percent(last.logs.val_accuracy)}` : ''
+  } y en prueba el ${percent(test)}.`;
+  return (
+    <p className={gap > OVERFIT_POINTS ? 'message' : 'hint'} data-testid="gap-note" data-value={gap}>
+      {figures}{' '}
+      {gap > OVERFIT_POINTS
+        ? `Son ${formatNumber(gap, 1)} puntos de diferencia: el modelo ha memorizado detalles de sus imágenes de entrenamiento que no sirven para imágenes nuevas. Eso es sobreajuste (overfitting). Más Dropout, menos épocas (EarlyStopping) o más datos lo reducen.`
+        : 'La diferencia es pequeña: por ahora no hay sobreajuste apreciable.'}
+    </p>
+  );
+}
+
+/** The honest evaluation: test accuracy, confusion matrix, classification report, gallery. */
+export function Evaluation({ result, images, history }: { result: Result; images: Uint8Array[]; history: EpochRecord[] }) {
+  const counts = useMemo(() => confusionMatrix(result.labels, result.predicted, CIFAR10_CLASSES.length), [result]);
+  const report = useMemo(() => classificationReport(counts), [counts]);
+  const shown = useMemo(() => galleryIndices(result), [result]);
+  return (
+    <section className="evaluation" aria-label="Evaluación en el conjunto de prueba" data-testid="evaluation">
+      <h3>Evaluación con las 10.000 imágenes de prueba</h3>
+      <div className="readout-row">
+        <Readout testId="test-accuracy" label="Exactitud en prueba" value={result.accuracy} format="percent" digits={1} />
+        <Readout testId="test-loss" label="Pérdida en prueba" value={result.loss} format="number" digits={4} />
+      </div>
+      <GapNote history={history} test={result.accuracy} />
+      <div className="evaluation-grid">
+        <ConfusionMatrix counts={counts} classes={CIFAR10_CLASSES} />
+        <ClassificationReport report={report} classes={CIFAR10_CLASSES} />
+      </div>
+      <h4>Imágenes de prueba: primero los errores</h4>
+      <ul className="gallery" data-testid="gallery">
+        {shown.map((index, i) =>
+          images[i] ? (
+            <li key={index} className={result.labels[index] === result.predicted[index] ? 'hit' : 'miss'} data-testid="gallery-item">
+              <PixelImage rgb={images[i]} side={IMAGE_SIDE} size={64} label={`Imagen de prueba ${index}: ${CIFAR10_CLASSES[result.labels[index]]}`} />
+              <span>
+                dice <strong>{CIFAR10_CLASSES[result.predicted[index]]}</strong> ({percent(result.confidence[index])})
+              </span>
+              <span>es {CIFAR10_CLASSES[result.labels[index]]}</span>
+            </li>
+          ) : null,
+        )}
+      </ul>
+    </section>
+  );
+}
