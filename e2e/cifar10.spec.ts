@@ -1,5 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Download } from '@playwright/test';
 import { expect, numberValue, readout, readoutValue, test, waitForStatus } from './browser';
 
 /** A small configuration: 900 training and 100 validation images, one hidden layer of 32. */
@@ -84,6 +85,89 @@ test.describe('the CIFAR-10 lab', () => {
       await expect(widget.getByTestId('data-error')).toHaveCount(0);
     } finally {
       if (existsSync(`${file}.oculto`)) renameSync(`${file}.oculto`, file);
+    }
+  });
+
+  test('the optimizer race trains SGD, Adam and RMSprop side by side', async ({ page }) => {
+    await page.goto(`./#/lab/cifar10?${SMALL}&epochs=2&backend=webgl`);
+    const widget = page.getByTestId('widget-cifar10');
+    await waitForStatus(widget, 'idle');
+    const race = widget.getByTestId('race');
+    await race.getByTestId('race-prepare').click();
+    await expect(race.getByTestId('race-play')).toBeEnabled();
+    await race.getByTestId('race-play').click();
+    const finals: number[] = [];
+    for (const name of ['sgd', 'adam', 'rmsprop']) {
+      await expect(race.getByTestId(`race-${name}-epoch`)).toHaveAttribute('data-value', '2', { timeout: 170_000 });
+      finals.push(await numberValue(race, `race-${name}`));
+    }
+    // Same start, same batches: only the optimizer differs, and so do the results.
+    expect(new Set(finals).size).toBeGreaterThan(1);
+    await expect(race.locator('.recharts-line-curve')).toHaveCount(6);
+    // The main run was not touched by the race.
+    await expect(readout(widget, 'status')).toHaveAttribute('data-value', 'idle');
+  });
+
+  test('a trained model is saved in the browser and downloaded, and both load back', async ({ page }, testInfo) => {
+    await page.goto(`./#/lab/cifar10?${SMALL}&epochs=1&backend=cpu&autoplay=1`);
+    const widget = page.getByTestId('widget-cifar10');
+    await waitForStatus(widget, 'done');
+    await expect(widget.getByTestId('evaluation')).toBeVisible();
+    const trained = await numberValue(widget, 'test-accuracy');
+    await widget.getByTestId('save-browser').click();
+    await expect(widget.getByTestId('storage-note')).toContainText('guardado en este navegador');
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await widget.getByTestId('download-model').click();
+    await expect.poll(() => downloads.length).toBe(2);
+    const files = await Promise.all(
+      downloads.map(async (d) => {
+        const path = testInfo.outputPath(d.suggestedFilename());
+        await d.saveAs(path);
+        return path;
+      }),
+    );
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['model.json', 'model.weights.bin']);
+
+    // Fresh weights, then the saved ones: the test accuracy comes back exactly.
+    await widget.getByTestId('reset').click();
+    await waitForStatus(widget, 'idle');
+    await widget.getByTestId('load-browser').click();
+    await expect(widget.getByTestId('storage-note')).toContainText('cargado desde este navegador');
+    await widget.getByTestId('evaluate').click();
+    await expect(readout(widget, 'test-accuracy')).toHaveAttribute('data-value', String(trained));
+
+    await widget.getByTestId('reset').click();
+    await waitForStatus(widget, 'idle');
+    await expect(widget.getByTestId('evaluation')).toHaveCount(0);
+    await widget.getByTestId('load-files').setInputFiles(files);
+    await expect(widget.getByTestId('storage-note')).toContainText('Modelo cargado de');
+    await widget.getByTestId('evaluate').click();
+    await expect(readout(widget, 'test-accuracy')).toHaveAttribute('data-value', String(trained));
+  });
+
+  test('a model of another architecture is refused with a message that says why', async ({ page }) => {
+    await page.goto(`./#/lab/cifar10?${SMALL}&epochs=1&backend=cpu`);
+    const widget = page.getByTestId('widget-cifar10');
+    await waitForStatus(widget, 'idle');
+    await widget.getByTestId('save-browser').click();
+    await expect(widget.getByTestId('storage-note')).toContainText('guardado');
+    await page.goto(`./#/lab/cifar10?${SMALL.replace('units=32', 'units=16')}&epochs=1&backend=cpu`);
+    await waitForStatus(widget, 'idle');
+    await widget.getByTestId('load-browser').click();
+    await expect(widget.getByTestId('storage-note')).toContainText('otra arquitectura');
+    await expect(readout(widget, 'status')).toHaveAttribute('data-value', 'idle');
+  });
+
+  test('compares the backends on one short epoch', async ({ page }) => {
+    await page.goto(`./#/lab/cifar10?${SMALL}`);
+    const widget = page.getByTestId('widget-cifar10');
+    await waitForStatus(widget, 'idle');
+    await widget.getByTestId('compare-backends').click();
+    const table = widget.getByTestId('backend-speeds');
+    await expect(table).toBeVisible({ timeout: 170_000 });
+    for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
+      expect(Number(await table.getByTestId(`speed-${backend}`).getAttribute('data-value'))).toBeGreaterThan(0);
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { ClassificationReport as Report, ClassScores } from '../engine/report';
-import { formatInteger, formatNumber } from './format';
+import { formatFixed, formatInteger } from './format';
 
-const two = (v: number) => formatNumber(v, 2);
+const two = (v: number) => formatFixed(v, 2);
 
 function Row({ label, scores, testId }: { label: string; scores: ClassScores; testId: string }) {
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatNumber, formatVector, parseSpanishNumber } from './format';
+import { formatFixed, formatInteger, formatNumber, formatVector, parseSpanishNumber } from './format';
 
 describe('formatNumber', () => {
   it('uses the decimal comma and 4 decimals by default', () => {
@@ -89,5 +89,13 @@ describe('parseSpanishNumber', () => {
     for (const bad of ['', '  ', 'abc', '1,2,3', '1..2', '0,1x', '--1', 'e5', 'NaN', 'Infinity']) {
       expect(parseSpanishNumber(bad), bad).toBeNaN();
     }
+  });
+});
+
+describe('formatFixed', () => {
+  it('keeps exactly the decimals asked for, with a decimal comma', () => {
+    expect(formatFixed(0.2, 2)).toBe('0,20');
+    expect(formatFixed(0.456, 2)).toBe('0,46');
+    expect(formatFixed(1234.5, 1)).toBe('1.234,5');
   });
 });

@@ -55,6 +55,13 @@ export function formatNumber(value: number, digits = 4): string {
   return formatter(`frac${d}`, { maximumFractionDigits: d, ...ALWAYS_GROUP }).format(value);
 }
 
+/** Exactly `decimals` decimals, for table columns that must line up: `formatFixed(0.2, 2) === '0,20'`. */
+export function formatFixed(value: number, decimals: number): string {
+  const special = nonFinite(value);
+  if (special !== null) return special;
+  return formatter(`fixed${decimals}`, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, ...ALWAYS_GROUP }).format(value);
+}
+
 /** Formats an integer with Spanish grouping: `formatInteger(6305802) === '6.305.802'`. Rounds non-integers. */
 export function formatInteger(n: number): string {
   const special = nonFinite(n);

@@ -1,12 +1,13 @@
 import * as Comlink from 'comlink';
 import { useState } from 'react';
 import type { RunSpec } from '../../engine';
+import { MIN_TRAIN_IMAGES } from '../../engine/cifar10/classes';
 import { BACKEND_LABELS } from '../../engine/labels';
 import type { BackendSpeed, EngineSession } from '../../engine/worker';
-import { formatNumber } from '../../ui/format';
+import { formatInteger, formatNumber } from '../../ui/format';
 
-/** Images in the comparison's epoch: enough to leave start-up costs behind, short enough to wait for. */
-export const COMPARISON_IMAGES = 640;
+/** Images in the comparison's epoch: the smallest training set, past start-up costs yet short to wait for. */
+const COMPARISON_IMAGES = MIN_TRAIN_IMAGES;
 
 /**
  * Trains one short epoch of the current network on every backend, in a worker of its own
@@ -38,7 +39,7 @@ export function BackendComparison({ spec }: { spec: RunSpec | null }) {
   return (
     <div className="backend-comparison">
       <button type="button" data-testid="compare-backends" disabled={!spec || state.running} onClick={() => void run()}>
-        {state.running ? 'Comparando motores…' : `Comparar motores (una época de ${formatNumber(COMPARISON_IMAGES, 0)} imágenes)`}
+        {state.running ? 'Comparando motores…' : `Comparar motores (una época de ${formatInteger(COMPARISON_IMAGES)} imágenes)`}
       </button>
       {state.error ? (
         <p className="message message-error" role="alert">

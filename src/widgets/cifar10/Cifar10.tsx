@@ -146,7 +146,8 @@ export function Cifar10() {
   };
   useEffect(() => {
     if (view.status === 'done') void evaluate();
-    if (view.status === 'loading' || view.status === 'training') setEvaluation(null);
+    // New or reset weights: the old evaluation no longer describes them.
+    if (view.status === 'loading' || view.status === 'training' || view.status === 'idle') setEvaluation(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.status]);
 
@@ -217,10 +218,10 @@ export function Cifar10() {
       <WeightHistograms history={history} />
 
       <div className="widget-actions">
-        <button type="button" data-testid="evaluate" disabled={busy || evaluating || view.epoch === 0 || data.status !== 'ready'} onClick={() => void evaluate()}>
+        <button type="button" data-testid="evaluate" disabled={busy || evaluating || view.status === 'loading'} onClick={() => void evaluate()}>
           {evaluating ? 'Evaluando…' : 'Evaluar con las imágenes de prueba'}
         </button>
-        <ModelStorage session={session} disabled={busy || view.status === 'loading'} />
+        <ModelStorage session={session} disabled={busy || view.status === 'loading'} onLoaded={() => setEvaluation(null)} />
       </div>
       {evaluation ? <Evaluation result={evaluation.result} images={evaluation.images} history={view.history} /> : null}
 

@@ -12,7 +12,7 @@ function download(name: string, content: BlobPart, type: string): void {
 }
 
 /** Keep the trained model in this browser (IndexedDB), download it in tfjs format, load it back. */
-export function ModelStorage({ session, disabled }: { session: SessionRef; disabled: boolean }) {
+export function ModelStorage({ session, disabled, onLoaded }: { session: SessionRef; disabled: boolean; onLoaded: () => void }) {
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
   const act = (what: () => Promise<string>) => {
     const remote = session.current;
@@ -30,7 +30,7 @@ export function ModelStorage({ session, disabled }: { session: SessionRef; disab
         Guardar en el navegador
       </button>
       <button type="button" data-testid="load-browser" disabled={disabled}
-        onClick={() => act(async () => (await session.current!.loadWeights({ key: KEY }), 'Modelo cargado desde este navegador.'))}>
+        onClick={() => act(async () => (await session.current!.loadWeights({ key: KEY }), onLoaded(), 'Modelo cargado desde este navegador.'))}>
         Cargar del navegador
       </button>
       <button type="button" data-testid="download-model" disabled={disabled}
@@ -50,7 +50,7 @@ export function ModelStorage({ session, disabled }: { session: SessionRef; disab
           onChange={(event) => {
             const files = Array.from(event.target.files ?? []);
             event.target.value = '';
-            if (files.length > 0) act(async () => (await session.current!.loadWeights({ files }), `Modelo cargado de ${files.map((f) => f.name).join(' y ')}.`));
+            if (files.length > 0) act(async () => (await session.current!.loadWeights({ files }), onLoaded(), `Modelo cargado de ${files.map((f) => f.name).join(' y ')}.`));
           }} />
       </label>
       {note ? (

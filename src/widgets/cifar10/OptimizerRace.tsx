@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { RunSpec } from '../../engine';
 import { LossChart } from '../../ui/LossChart';
 import { Readout } from '../../ui/Readout';
@@ -73,9 +73,12 @@ export function OptimizerRace({ base, session }: { base: RunSpec | null; session
           <div className="readout-row">
             {views.map((view, i) => {
               const last = view.history.at(-1);
+              const name = RACE[i].optimizer;
               return (
-                <Readout key={RACE[i].optimizer} testId={`race-${RACE[i].optimizer}`} label={`${OPTIMIZER_LABELS[RACE[i].optimizer]}: época ${view.epoch}`}
-                  value={last?.logs.val_accuracy ?? null} format="percent" digits={1} unit="en validación" />
+                <Fragment key={name}>
+                  <Readout testId={`race-${name}`} label={`${OPTIMIZER_LABELS[name]}, validación`} value={last?.logs.val_accuracy ?? null} format="percent" digits={1} />
+                  <Readout testId={`race-${name}-epoch`} label="época" value={view.epoch} format="integer" />
+                </Fragment>
               );
             })}
           </div>
