@@ -1,6 +1,6 @@
 import { EngineInputError } from './errors';
 import { weightSizes } from './models';
-import { IMAGE_BYTES, MIN_TRAIN_IMAGES, TRAIN_IMAGES } from './cifar10/classes';
+import { IMAGE_BYTES, TRAIN_IMAGES } from './cifar10/classes';
 import type { MlpSpec, RunSpec } from './spec';
 
 /** Checks a run before anything is built, so a bad value never costs trained weights. */
@@ -78,11 +78,10 @@ export function validateRunSpec(spec: RunSpec): void {
 }
 
 function validateCifar10(spec: RunSpec, train: number): void {
-  if (typeof train !== 'number' || !Number.isInteger(train) || train < MIN_TRAIN_IMAGES || train > TRAIN_IMAGES) {
-    fail(
-      `El número de imágenes de entrenamiento debe ser un entero entre ${grouped(MIN_TRAIN_IMAGES)} y ${grouped(TRAIN_IMAGES)} (recibido: ${show(train)}).`,
-    );
+  if (typeof train !== 'number' || !Number.isInteger(train) || train < 1 || train > TRAIN_IMAGES) {
+    fail(`El número de imágenes de entrenamiento debe ser un entero entre 1 y ${grouped(TRAIN_IMAGES)} (recibido: ${show(train)}).`);
   }
+  if (train - Math.floor(train * (spec.validationSplit ?? 0)) < 1) fail('Con esa fracción de validación no queda ninguna imagen para entrenar.');
   if (spec.model.inputShape.reduce((a, b) => a * b, 1) !== IMAGE_BYTES) fail(`Cada imagen de CIFAR-10 son ${IMAGE_BYTES} números.`);
   if (spec.model.outputUnits !== 10 || spec.loss !== 'sparse_categorical_crossentropy') {
     fail('CIFAR-10 tiene 10 clases con etiquetas enteras: 10 salidas y entropía cruzada categórica dispersa.');
