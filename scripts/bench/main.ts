@@ -47,7 +47,12 @@ async function adapter(): Promise<{ ok: boolean; detail: string }> {
   return { ok: true, detail: detail || 'unnamed adapter' };
 }
 
-const bench = { open, run, close, adapter };
+async function load(base: string, trainFiles: number) {
+  if (!api) throw new Error('open a backend first');
+  return Promise.race([api.load(base, trainFiles), crashed]);
+}
+
+const bench = { open, run, load, close, adapter };
 export type BenchPage = typeof bench;
 (window as unknown as { bench: BenchPage }).bench = bench;
 document.title += ' (ready)';

@@ -6,11 +6,16 @@
  * own page (scripts/bench) into node_modules/.cache/bench and serves both.
  *
  * Workloads
- *   recta  exercise A: Dense(1), x=[1,2,3,4] y=[3,5,7,9], MSE, SGD lr 0.1, full batch, 2000 epochs.
- *   mlp    3072-1024×4-10 MLP with Dropout(0.2), Adam lr 1e-4, sparse CE, batch 64, synthetic data.
+ *   recta  exercise A: Dense(1), x=[1,2,3,4] y=[3,5,7,9], MSE, SGD lr 0.1, full batch, 2000 epochs;
+ *          plain = a hand-written tfjs loop.
+ *   mlp    exercise D: 3072-1024×4-10 MLP with Dropout(0.2), Adam lr 1e-4, sparse CE, batch 64,
+ *          on the first real CIFAR-10 training images; plain = compile + model.fit on the same
+ *          images (already floats on the device, fit's best case), both shuffling per epoch.
  * Each run: build the model, one untimed warm-up step, then the timed steps; the loss is
  * read back only at the end. Engine and plain runs alternate (E P, P E, …) on the same
  * backend in the same Worker; the table shows medians and engine/plain.
+ * Also: the time to download, check and decode the whole dataset in the browser, and the
+ * engine worker's peak memory while the app trains on all 50,000 images.
  *
  * Settings (environment):
  *   BENCH_SECONDS=8        target seconds of timed work per mlp run (sets its step count)
@@ -18,6 +23,7 @@
  *   BENCH_ROUNDS=5         most engine+plain rounds per cell (at least 2; fewer when a cell is slow)
  *   BENCH_BACKENDS=webgpu,webgl,wasm,cpu
  *   BENCH_APP_BACKENDS=auto,webgpu,webgl,wasm,cpu   backends for the app long-task check
+ *   BENCH_HEAP_SECONDS=20  seconds the memory check samples the training worker
  *   BENCH_JSON=path        also write the raw results as JSON
  */
 import { accessSync, constants, createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
@@ -44,6 +50,8 @@ const SETTINGS = {
   appBackends: list(env.BENCH_APP_BACKENDS, 'auto,webgpu,webgl,wasm,cpu'),
   /** Epochs the app runs in the long-task check (the brief's URL). */
   appEpochs: 2000,
+  /** Seconds of training the memory check samples while the app trains on all 50,000 images. */
+  heapSeconds: Number(env.BENCH_HEAP_SECONDS ?? 20),
   /** Minimum and maximum timed mlp steps per run. */
   mlpMinSteps: 2,
   mlpMaxSteps: 400,
@@ -231,13 +239,21 @@ async function cell(backend, workload) {
   return { backend, workload, plan, rounds: runs.engine.length, engine, plain, ratio: engine / plain, runs, leaked };
 }
 
+const DATA_BASE = `${ORIGIN}/lab/data/cifar10/`;
 const results = [];
 const backendInfo = {};
+let dataLoad = null;
 for (const backend of SETTINGS.backends) {
   log(`backend ${backend}`);
   try {
     const init = await page.evaluate((b) => window.bench.open(b), backend);
     for (const b of init.backends) backendInfo[b.name] ??= b;
+    if (!dataLoad) {
+      dataLoad = await page.evaluate((base) => window.bench.load(base, 5), DATA_BASE);
+      log(`  whole CIFAR-10 (${dataLoad.images} images): ${dataLoad.seconds.toFixed(2)} s to load, ${dataLoad.decodeSeconds.toFixed(2)} s of it decoding`);
+    }
+    // The throughput runs need only the first training file.
+    await page.evaluate((base) => window.bench.load(base, 1), DATA_BASE);
   } catch (error) {
     const message = `backend ${backend} could not start: ${error.message.split('\n')[0]}`;
     log(message);
@@ -362,6 +378,66 @@ for (const backend of SETTINGS.appBackends) {
   }
 }
 
+// --- the app: the engine worker's memory while it trains on all 50,000 images --------------
+/**
+ * Samples the worker's V8 heap through the DevTools protocol (a dedicated worker has no
+ * performance.memory). Typed arrays live outside the heap proper, in "backing storage":
+ * that is where the images' bytes are, so both are reported.
+ */
+async function workerMemory() {
+  const query = 'train=50000&hidden=1&units=32&epochs=1&backend=webgl&autoplay=1';
+  const p = await context.newPage();
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    await p.goto(`${ORIGIN}/lab/#/lab/cifar10?${query}`);
+    const status = p.locator('[data-testid="widget-cifar10"] [data-testid="status"]');
+    await p.waitForFunction(() => document.querySelector('[data-testid="widget-cifar10"] [data-testid="status"]')?.getAttribute('data-value') === 'training', null, { timeout: 120_000 });
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'worker');
+    if (!target) throw new Error('no engine worker found among the browser targets');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    let id = 0;
+    const waiting = new Map();
+    cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+      const m = JSON.parse(message);
+      waiting.get(m.id)?.(m.result);
+    });
+    const ask = (method) =>
+      new Promise((resolve) => {
+        const i = ++id;
+        waiting.set(i, resolve);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method }) });
+      });
+    const peak = { heap: 0, backing: 0, total: 0, samples: 0 };
+    const until = performance.now() + SETTINGS.heapSeconds * 1000;
+    while (performance.now() < until) {
+      const usage = await ask('Runtime.getHeapUsage');
+      peak.heap = Math.max(peak.heap, usage.usedSize);
+      peak.backing = Math.max(peak.backing, usage.backingStorageSize ?? 0);
+      peak.total = Math.max(peak.total, usage.usedSize + (usage.backingStorageSize ?? 0));
+      peak.samples += 1;
+      await p.waitForTimeout(250);
+    }
+    const state = await status.getAttribute('data-value');
+    if (state !== 'training') throw new Error(`the run was "${state}" when sampling ended, not training`);
+    return { query, ...peak };
+  } finally {
+    await cdp.detach().catch(() => {});
+    await p.close();
+  }
+}
+
+let memory = null;
+log(`app memory while training on all 50,000 images (${SETTINGS.heapSeconds} s)`);
+try {
+  memory = await workerMemory();
+  log(`  peak: heap ${(memory.heap / 1e6).toFixed(1)} MB, typed-array storage ${(memory.backing / 1e6).toFixed(1)} MB`);
+} catch (error) {
+  const message = `memory check failed: ${error.message.split('\n')[0]}`;
+  log(message);
+  errors.push(message);
+}
+
 // --- report -------------------------------------------------------------------------------
 function fmt(v) {
   if (!Number.isFinite(v)) return String(v);
@@ -392,7 +468,8 @@ out.push(`Load:     ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, 
 out.push('');
 out.push('Throughput (median of alternating runs, each after an untimed warm-up step; loss read back once per run).');
 out.push(`recta: Dense(1), 4 points, MSE, SGD 0.1, full batch, ${SETTINGS.rectaEpochs} epochs per run (epochs/s).`);
-out.push('mlp:   3072-1024x4-10 + Dropout 0.2, Adam 1e-4, sparse CE, batch 64, synthetic data (samples/s).');
+out.push('mlp:   3072-1024x4-10 + Dropout 0.2, Adam 1e-4, sparse CE, batch 64, the first real CIFAR-10 images (samples/s);');
+out.push('       plain = compile + model.fit on the same images, held as floats on the device; the engine builds each batch from bytes.');
 out.push(`Goal: engine/plain >= ${SETTINGS.goalRatio}.`);
 out.push('');
 out.push(
@@ -409,6 +486,24 @@ out.push(
   ),
 );
 for (const r of results.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
+out.push('');
+out.push('CIFAR-10 in the browser (the app\'s loader: download from the local server, SHA-256 check, PNG decoding in a worker).');
+if (dataLoad) {
+  out.push(`  ${dataLoad.images.toLocaleString('en')} images: ${dataLoad.seconds.toFixed(2)} s in all, ${dataLoad.decodeSeconds.toFixed(2)} s of it decoding the six PNG files.`);
+} else {
+  out.push('  not measured (no backend opened).');
+}
+const BYTES = 60_000 * 3072;
+out.push('');
+out.push(`Engine worker memory while the app trains on all 50,000 training images (${memory?.query ?? '-'}), peak over ${SETTINGS.heapSeconds} s:`);
+if (memory) {
+  const mb = (v) => `${(v / 1e6).toFixed(1)} MB`;
+  out.push(`  JS heap ${mb(memory.heap)}; typed-array storage ${mb(memory.backing)}; together ${mb(memory.total)} (${memory.samples} samples).`);
+  out.push(`  The 60,000 images are ${mb(BYTES)} as bytes, ${mb(BYTES * 4)} as float32. Goal: the images held as bytes, so together well under`);
+  out.push(`  their float32 size (under half: ${mb(BYTES * 2)}): ${memory.total <= BYTES * 2 ? 'ok' : 'NO'}. Above the bytes: the model, and decoding buffers V8 has not collected yet.`);
+} else {
+  out.push('  not measured (below).');
+}
 out.push('');
 out.push(`App page: ${ORIGIN.replace(/:\d+$/, ':<port>')}/lab/#/lab/recta?autoplay=1&epochs=${SETTINGS.appEpochs}[&backend=…]; the recta widget trains in a Web Worker.`);
 out.push(`Longest main-thread task (PerformanceObserver 'longtask', >50 ms) from status "training" to "done". Goal: none over ${SETTINGS.goalLongTaskMs} ms.`);
@@ -440,7 +535,7 @@ out.push(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)}
 console.log(out.join('\n'));
 
 if (env.BENCH_JSON) {
-  const raw = { date: new Date().toISOString(), chromium: browser.version(), adapter: adapter.detail, backendInfo, cpu: cpus[0]?.model, cores: cpus.length, settings: SETTINGS, results, app: appResults };
+  const raw = { date: new Date().toISOString(), chromium: browser.version(), adapter: adapter.detail, backendInfo, cpu: cpus[0]?.model, cores: cpus.length, settings: SETTINGS, results, app: appResults, dataLoad, memory };
   writeFileSync(env.BENCH_JSON, JSON.stringify(raw, null, 2));
 }
 

@@ -43,30 +43,32 @@ async function fetchOk(source: FileSource, name: string): Promise<Response> {
   return response;
 }
 
-/** Reads a response to the end, reporting bytes as they arrive. */
-async function readAll(response: Response, onBytes: (n: number) => void): Promise<Uint8Array> {
+/**
+ * Reads a response to the end into one buffer of the size the manifest promises (no list
+ * of chunks to join, which would double the peak), reporting bytes as they arrive. More
+ * bytes than promised mean a different file.
+ */
+async function readAll(response: Response, name: string, expected: number, onBytes: (n: number) => void): Promise<Uint8Array> {
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     onBytes(bytes.length);
     return bytes;
   }
-  const chunks: Uint8Array[] = [];
+  const bytes = new Uint8Array(expected);
   const reader = response.body.getReader();
-  let total = 0;
+  let offset = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
-    total += value.length;
+    if (offset + value.length > expected) {
+      await reader.cancel();
+      throw new Error(`El archivo ${name} está dañado o incompleto: mide más de los ${expected} bytes que debería medir.`);
+    }
+    bytes.set(value, offset);
+    offset += value.length;
     onBytes(value.length);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return bytes.subarray(0, offset);
 }
 
 async function checkFile(name: string, bytes: Uint8Array, expected: Manifest['files'][string]): Promise<void> {
@@ -102,40 +104,48 @@ export async function loadCifar10(
     failed ||
     onProgress({ fraction: 0.7 * (received / totalBytes) + 0.3 * (decoded / spriteNames.length), label });
 
-  const downloads = names.map(async (name) => {
-    const bytes = await readAll(await fetchOk(source, name), (n) => {
+  const download = async (name: string) => {
+    const expected = manifest.files[name];
+    const bytes = await readAll(await fetchOk(source, name), name, expected.bytes, (n) => {
       received += n;
       report(`Descargando imágenes: ${MB(received)} de ${MB(totalBytes)} MB`);
     });
-    await checkFile(name, bytes, manifest.files[name]);
+    await checkFile(name, bytes, expected);
     return bytes;
-  });
-  // After one failure the other downloads run out silently; the error is what the user sees.
-  const files = await Promise.all(downloads).catch((error: unknown) => {
-    failed = true;
-    throw error;
-  });
-  const byName = new Map(names.map((name, i) => [name, files[i]]));
-  const text = (name: string) => new TextDecoder().decode(byName.get(name));
+  };
+  const text = async (name: string) => new TextDecoder().decode(await download(name));
 
   const trainCount = trainFiles * IMAGES_PER_FILE;
   const trainImages = new Uint8Array(trainCount * IMAGE_BYTES);
   let testImages: Uint8Array | null = null;
-  for (const [i, name] of spriteNames.entries()) {
-    report(`Descodificando ${name} (${i + 1} de ${spriteNames.length})`);
-    // Let the progress message out before the long synchronous decode.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const pixels = decodeSprite(byName.get(name)!, name, IMAGES_PER_FILE);
-    byName.delete(name);
-    if (name === 'test_batch.png') testImages = pixels;
-    else trainImages.set(pixels, i * IMAGES_PER_FILE * IMAGE_BYTES);
-    decoded += 1;
+  let trainLabels: Uint8Array;
+  let testLabels: Uint8Array;
+  try {
+    trainLabels = parseLabels(await text('train_lables.json'), 'train_lables.json', 5 * IMAGES_PER_FILE).slice(0, trainCount);
+    testLabels = parseLabels(await text('test_lables.json'), 'test_lables.json', TEST_IMAGES);
+    // One file downloads while the previous one decodes: at most two compressed files and
+    // one decoded file exist besides the final arrays, so memory stays near the bytes' size.
+    let next = download(spriteNames[0]);
+    for (const [i, name] of spriteNames.entries()) {
+      const png = await next;
+      if (i + 1 < spriteNames.length) {
+        next = download(spriteNames[i + 1]);
+        // Its failure is reported when it is awaited, not as an unhandled rejection now.
+        next.catch(() => {});
+      }
+      report(`Descodificando ${name} (${i + 1} de ${spriteNames.length})`);
+      // Let the progress message out before the long synchronous decode.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const pixels = decodeSprite(png, name, IMAGES_PER_FILE);
+      if (name === 'test_batch.png') testImages = pixels;
+      else trainImages.set(pixels, i * IMAGES_PER_FILE * IMAGE_BYTES);
+      decoded += 1;
+    }
+  } catch (error) {
+    // A download still running must not move the bar past the error the user reads.
+    failed = true;
+    throw error;
   }
   report('Datos listos');
-  return {
-    trainImages,
-    trainLabels: parseLabels(text('train_lables.json'), 'train_lables.json', 5 * IMAGES_PER_FILE).slice(0, trainCount),
-    testImages: testImages!,
-    testLabels: parseLabels(text('test_lables.json'), 'test_lables.json', TEST_IMAGES),
-  };
+  return { trainImages, trainLabels, testImages: testImages!, testLabels };
 }
