@@ -66,12 +66,6 @@ export class ImageBytesDataset implements Dataset {
     this.size = to - from;
   }
 
-  /** Raw bytes of one image of this set, for galleries. */
-  image(index: number): Uint8Array {
-    const start = (this.from + index) * IMAGE_BYTES;
-    return this.images.slice(start, start + IMAGE_BYTES);
-  }
-
   label(index: number): number {
     return this.labels[this.from + index];
   }

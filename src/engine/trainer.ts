@@ -720,11 +720,6 @@ export class Trainer {
     return { loss: data[0], accuracy: hits / test.size, labels, predicted, confidence };
   }
 
-  /** Raw bytes of test images (for galleries), empty where the data has no test set. */
-  testImages(indices: number[]): Uint8Array[] {
-    return this.test ? indices.map((i) => this.test!.image(i)) : [];
-  }
-
   /** Saves the model (topology and weights) with a tfjs IO handler or URL (indexeddb://…). */
   async saveModel(destination: string | tf.io.IOHandler): Promise<void> {
     await this.model.save(destination);

@@ -23,7 +23,9 @@ import {
   type TrainerUpdate,
 } from '.';
 import { inspectSoftmax, type SoftmaxInspection } from './softmax';
+import { IMAGE_BYTES } from './cifar10/classes';
 import { loadCifar10, type Cifar10Data, type LoadProgress } from './cifar10/load';
+import { featureMaps, type FeatureMaps, type Padding } from './convolution';
 import type { Evaluation } from './trainer';
 
 /** One backend's speed on the same short epoch; null with the reason when it could not run. */
@@ -114,8 +116,24 @@ export class EngineSession {
     return this.current(slot).evaluateTest();
   }
 
-  testImages(indices: number[], slot = 0): Uint8Array[] {
-    return this.current(slot).testImages(indices);
+  /** Raw RGB bytes of official test images (galleries, the convolution widget). */
+  async testImages(indices: number[]): Promise<Uint8Array[]> {
+    const { testImages } = await this.loadedCifar10();
+    return indices.map((i) => testImages.slice(i * IMAGE_BYTES, (i + 1) * IMAGE_BYTES));
+  }
+
+  /** One 3×3 filter over a grey image, on the chosen backend (the convolution widget). */
+  async convolve(
+    gray: number[],
+    side: number,
+    kernel: number[],
+    stride: 1 | 2,
+    padding: Padding,
+    preference: BackendPreference,
+  ): Promise<FeatureMaps & { backend: BackendChoice }> {
+    const backend = chooseBackend(preference, await probeBackends(), { params: 9, convolution: true });
+    await activateBackend(backend.name);
+    return { ...(await featureMaps(gray, side, kernel, stride, padding)), backend };
   }
 
   /** Keeps the model in this browser's IndexedDB under `key`. */

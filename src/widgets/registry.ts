@@ -47,4 +47,10 @@ export const WIDGETS: Record<string, WidgetEntry> = {
     lesson: 'cifar10',
     Component: lazy(() => import('./cifar10/Cifar10').then((m) => ({ default: m.Cifar10 }))),
   },
+  convolucion: {
+    title: 'Un filtro de convolución',
+    summary: 'Un filtro 3×3 recorre la imagen: mapa de características, ReLU y max pooling.',
+    lesson: 'transferencia',
+    Component: lazy(() => import('./convolucion/Convolucion').then((m) => ({ default: m.Convolucion }))),
+  },
 };

@@ -158,7 +158,6 @@ describe('loading the real files', () => {
     // Better than chance after two epochs, far from perfect.
     expect(evaluation.accuracy).toBeGreaterThan(0.12);
     expect(evaluation.confidence.every((p) => p >= 0.1 && p <= 1)).toBe(true);
-    expect(trainer.testImages([0])[0].subarray(0, 3)).toEqual(new Uint8Array([158, 112, 49]));
     await trainer.dispose();
     expect(tf.memory().numTensors).toBe(baseline);
   });
