@@ -11,10 +11,11 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-test.describe('lessons 1 and 3 and the glossary', () => {
+test.describe('the lessons and the glossary', () => {
   for (const [slug, widgets] of [
     ['perdida', ['recta']],
     ['backprop', ['and', 'puntos']],
+    ['cifar10', ['cifar10']],
   ] as const) {
     test(`lesson ${slug} renders its math and its widgets without errors`, async ({ page }) => {
       const errors = collectErrors(page);
@@ -26,6 +27,20 @@ test.describe('lessons 1 and 3 and the glossary', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  test('lesson transferencia renders its math and a convolution widget that computes', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto('./#/leccion/transferencia');
+    await expect(page.locator('.katex-display').first()).toBeVisible();
+    expect(await page.locator('.katex math').count()).toBeGreaterThan(5);
+    await expect(page.locator('.katex-error')).toHaveCount(0);
+    // The parameter count of the frozen-base head, worked out in the text.
+    await expect(page.getByRole('main')).toContainText('198.020');
+    const widget = page.getByTestId('widget-convolucion');
+    await expect(widget.getByTestId('feature-map')).toBeVisible();
+    await expect(widget.getByTestId('map-size')).toHaveAttribute('data-value', '32');
+    expect(errors).toEqual([]);
+  });
 
   test('in the loss lesson the sliders move w and b and the loss answers before training', async ({ page }) => {
     await page.goto('./#/leccion/perdida');

@@ -1,19 +1,20 @@
 import { Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { LESSONS, lessonIndex, type LessonInfo } from '../course';
+import { LESSONS, lessonIndex } from '../course';
 import { MDX_PAGES } from '../lessons';
 import { MDX_COMPONENTS } from '../Widget';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
 import { pageTitle } from '../title';
 
-/** #/leccion/:slug — the compiled MDX lesson, or a "not written yet" page, with prev/next. */
+/** #/leccion/:slug — the compiled MDX lesson, with prev/next. */
 export function LessonPage() {
   const { slug = '' } = useParams();
   const index = lessonIndex(slug);
   if (index < 0) return <NotFoundPage />;
   const lesson = LESSONS[index];
   const Content = MDX_PAGES[slug];
+  if (!Content) return <NotFoundPage />;
 
   return (
     <article className="lesson" key={slug}>
@@ -21,37 +22,15 @@ export function LessonPage() {
       <p className="lesson-kicker">
         Lección {index + 1} de {LESSONS.length}
       </p>
-      {Content ? (
-        <ErrorBoundary what="esta lección">
-          <Suspense fallback={<p className="loading">Cargando la lección…</p>}>
-            <div className="prose lesson-body">
-              <Content components={MDX_COMPONENTS} />
-            </div>
-          </Suspense>
-        </ErrorBoundary>
-      ) : (
-        <PendingLesson lesson={lesson} />
-      )}
+      <ErrorBoundary what="esta lección">
+        <Suspense fallback={<p className="loading">Cargando la lección…</p>}>
+          <div className="prose lesson-body">
+            <Content components={MDX_COMPONENTS} />
+          </div>
+        </Suspense>
+      </ErrorBoundary>
       <LessonNav index={index} />
     </article>
-  );
-}
-
-function PendingLesson({ lesson }: { lesson: LessonInfo }) {
-  return (
-    <div className="prose lesson-body">
-      <h1>{lesson.title}</h1>
-      <div className="notice">
-        <p>
-          <strong>Esta lección todavía no está escrita.</strong> Tratará estos temas:
-        </p>
-        <ul>
-          {lesson.topics.map((t) => (
-            <li key={t}>{t}</li>
-          ))}
-        </ul>
-      </div>
-    </div>
   );
 }
 
