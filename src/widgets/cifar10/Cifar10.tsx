@@ -57,12 +57,12 @@ const FIELDS = {
 } satisfies Fields;
 
 const LOSS_SERIES = [
-  { key: 'batch_loss', label: 'entrenamiento (media de la época en curso)', color: 'var(--series-4)' },
+  { key: 'batch_loss', label: 'lote a lote', color: 'var(--series-4)' },
   { key: 'loss', label: 'entrenamiento', color: 'var(--series-1)' },
   { key: 'val_loss', label: 'validación', color: 'var(--series-2)' },
 ];
 const ACCURACY_SERIES = [
-  { key: 'batch_accuracy', label: 'entrenamiento (media de la época en curso)', color: 'var(--series-4)' },
+  { key: 'batch_accuracy', label: 'lote a lote', color: 'var(--series-4)' },
   { key: 'accuracy', label: 'entrenamiento', color: 'var(--series-1)' },
   { key: 'val_accuracy', label: 'validación', color: 'var(--series-2)' },
 ];
@@ -173,7 +173,7 @@ export function Cifar10() {
         </div>
       ) : null}
 
-      <div className="widget-controls">
+      <div className="widget-controls cifar-controls">
         {field('train', 'input-train')}
         <FieldControl field={FIELDS.optimizer} value={values.optimizer} disabled={busy}
           onCommit={(v) => set({ optimizer: v as OptimizerName, lr: DEFAULT_LR[v as OptimizerName] })} testId="input-optimizer" />
@@ -185,9 +185,9 @@ export function Cifar10() {
         {field('activacion', 'input-activacion')}
         {field('dropout', 'input-dropout')}
         <Checkbox label="BatchNormalization" checked={values.bn} disabled={busy} onChange={(bn) => set({ bn })} testId="input-bn" />
-        <Checkbox label="Parada temprana (val_loss, min_delta 0,01, paciencia 3)" checked={values.parada} disabled={busy}
+        <Checkbox label="Parada temprana" checked={values.parada} disabled={busy}
           onChange={(parada) => set({ parada })} testId="input-parada" />
-        <Checkbox label="Programa de η: 10 épocas igual, luego ×e^−0,1 por época" checked={values.programa} disabled={busy}
+        <Checkbox label="Programa de η" checked={values.programa} disabled={busy}
           onChange={(programa) => set({ programa })} testId="input-programa" />
         {field('seed', 'input-seed')}
         <FieldControl field={FIELDS.backend} value={values.backend} disabled={busy}
@@ -195,7 +195,8 @@ export function Cifar10() {
         <TrainingControls view={view} controls={controls} />
       </div>
       <p className="hint" data-testid="network">
-        {describeNetwork(settings)} {formatInteger(values.train)} imágenes: {formatInteger(values.train - Math.floor(values.train * 0.1))} para
+        {describeNetwork(settings)} {values.parada ? 'Parada temprana como el cuaderno: val_loss, min_delta 0,01, paciencia 3, con los mejores pesos. ' : ''}
+        {values.programa ? 'Programa de η: 10 épocas igual y luego ×e^−0,1 por época. ' : ''} {formatInteger(values.train)} imágenes: {formatInteger(values.train - Math.floor(values.train * 0.1))} para
         entrenar y {formatInteger(Math.floor(values.train * 0.1))} (el 10 %) para validar; las 10.000 de prueba se guardan para el final.
       </p>
 
@@ -212,8 +213,8 @@ export function Cifar10() {
       <EngineMessages view={view} />
 
       <div className="widget-charts cifar-charts">
-        <LossChart rows={rows} series={LOSS_SERIES} connectGaps summary={`Pérdida por época y por lote; ${history.length} épocas completas.`} />
-        <LossChart rows={rows} series={ACCURACY_SERIES} logScale={false} connectGaps summary="Exactitud en entrenamiento y validación por época y por lote." />
+        <LossChart rows={rows} series={LOSS_SERIES} connectGaps height={220} summary={`Pérdida por época y por lote; ${history.length} épocas completas.`} />
+        <LossChart rows={rows} series={ACCURACY_SERIES} logScale={false} connectGaps height={220} summary="Exactitud en entrenamiento y validación por época y por lote." />
       </div>
       <WeightHistograms history={history} />
 
