@@ -13,6 +13,7 @@ import { TrainingControls } from '../TrainingControls';
 import { AUTOPLAY_FIELD, BACKEND_FIELD, useUrlState, type Fields } from '../urlState';
 import { useTrainer } from '../useTrainer';
 import { AND_NOTEBOOK, AND_X, AND_Y, andSpec } from './exercise';
+import { UrlNotices } from '../UrlNotices';
 
 const FIELDS = {
   w0: { kind: 'vector', label: 'Pesos iniciales', default: [...AND_NOTEBOOK.w0], length: 2, labels: ['w₁ inicial', 'w₂ inicial'] },
@@ -68,11 +69,7 @@ export function AndGate() {
 
   return (
     <section className="widget" data-testid="widget-and" aria-label="Una neurona aprende la puerta AND">
-      {notices.map((n) => (
-        <p key={n} className="message message-error" role="alert" data-testid="url-notice">
-          {n}
-        </p>
-      ))}
+      <UrlNotices notices={notices} />
       <div className="widget-controls">
         <FieldControl field={FIELDS.w0} value={values.w0} disabled={busy} onCommit={(v) => set({ w0: v })} testId="input-w0" />
         <FieldControl field={FIELDS.b0} value={values.b0} disabled={busy} onCommit={(v) => set({ b0: v })} testId="input-b0" />

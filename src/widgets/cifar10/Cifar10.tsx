@@ -20,6 +20,7 @@ import { OptimizerRace } from './OptimizerRace';
 import { cifar10Spec, DEFAULT_LR, OPTIMIZER_LABELS, type Cifar10Settings, type OptimizerName } from './spec';
 import { useCifar10Data } from './useCifar10Data';
 import { WeightHistograms } from './WeightHistograms';
+import { UrlNotices } from '../UrlNotices';
 
 const CHART_INTERVAL_MS = 500;
 
@@ -158,11 +159,7 @@ export function Cifar10() {
 
   return (
     <section className="widget" data-testid="widget-cifar10" aria-label="Un MLP aprende CIFAR-10">
-      {notices.map((n) => (
-        <p key={n} className="message message-error" role="alert" data-testid="url-notice">
-          {n}
-        </p>
-      ))}
+      <UrlNotices notices={notices} />
       {data.status === 'loading' ? <ProgressBar fraction={data.progress.fraction} label={data.progress.label} testId="data-progress" /> : null}
       {data.status === 'error' ? (
         <div className="message message-error" role="alert" data-testid="data-error">

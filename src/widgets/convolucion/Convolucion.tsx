@@ -15,6 +15,7 @@ import { BACKEND_FIELD, useUrlState, type ChoiceField, type Fields } from '../ur
 import { useEngineSession } from '../useEngineSession';
 import { KERNELS, parseKernel, presetOf, STEP_SIDE, stepImage, toGray, type KernelName } from './kernels';
 import { ValueMap } from './ValueMap';
+import { UrlNotices } from '../UrlNotices';
 
 /** Test images offered as thumbnails: the first ones of the official test set. */
 const CHOICES = 12;
@@ -118,11 +119,7 @@ export function Convolucion() {
   const scale = 6;
   return (
     <section className="widget" data-testid="widget-convolucion" aria-label="Un filtro de convolución sobre una imagen">
-      {notices.map((n) => (
-        <p key={n} className="message message-error" role="alert" data-testid="url-notice">
-          {n}
-        </p>
-      ))}
+      <UrlNotices notices={notices} />
       <div className="conv-images" role="group" aria-label="Elige la imagen">
         <button type="button" className={imageIndex === null ? 'conv-pick active' : 'conv-pick'} aria-pressed={imageIndex === null}
           data-testid="pick-escalon" onClick={() => set({ imagen: STEP })}>

@@ -16,6 +16,7 @@ import { useTrainer } from '../useTrainer';
 import { DATASETS, MAX_POINTS, parsePoints, planeGrid, serializePoints, type DatasetName, type Point } from './datasets';
 import { PUNTOS_NOTEBOOK } from './exercise';
 import { Plane } from './Plane';
+import { UrlNotices } from '../UrlNotices';
 
 /** Cells per side of the probability map: 1600 predictions per update, cheap on any backend. */
 const GRID_SIZE = 40;
@@ -147,11 +148,7 @@ export function Puntos() {
 
   return (
     <section className="widget" data-testid="widget-puntos" aria-label="Clasificar puntos en el plano">
-      {notices.map((n) => (
-        <p key={n} className="message message-error" role="alert" data-testid="url-notice">
-          {n}
-        </p>
-      ))}
+      <UrlNotices notices={notices} />
       <div className="widget-controls">
         <FieldControl field={FIELDS.datos} value={values.datos} disabled={busy}
           onCommit={(v) => set({ datos: v as DatasetName, puntos: '' })} testId="input-datos" />

@@ -13,6 +13,7 @@ import { AUTOPLAY_FIELD, BACKEND_FIELD, useUrlState, type Fields } from '../urlS
 import { useTrainer } from '../useTrainer';
 import { NotebookPrints, type PrintColumn } from '../NotebookPrints';
 import { NOTEBOOK_RUN, RECTA_X, RECTA_Y, rectaSpec } from './exercise';
+import { UrlNotices } from '../UrlNotices';
 
 const FIELDS = {
   w0: { kind: 'number', label: 'w inicial', default: NOTEBOOK_RUN.w0 },
@@ -82,11 +83,7 @@ export function Recta() {
 
   return (
     <section className="widget" data-testid="widget-recta" aria-label="Una neurona aprende y = 2x + 1">
-      {notices.map((n) => (
-        <p key={n} className="message message-error" role="alert" data-testid="url-notice">
-          {n}
-        </p>
-      ))}
+      <UrlNotices notices={notices} />
       <div className="widget-controls recta-sliders" role="group" aria-label="Mueve w y b antes de entrenar y mira la pérdida">
         <Slider label="w" value={values.w0} min={-1} max={5} step={0.01} valueText={formatNumber(values.w0, 4)}
           disabled={busy} onChange={(v) => set({ w0: v })} testId="slider-w0" />

@@ -7,6 +7,7 @@ import { Readout } from '../../ui/Readout';
 import { FieldControl } from '../FieldControl';
 import { BACKEND_FIELD, useUrlState, type ChoiceField, type Fields } from '../urlState';
 import { useEngineSession } from '../useEngineSession';
+import { UrlNotices } from '../UrlNotices';
 
 /** The engine refuses logits beyond ±6 (src/engine/softmax.ts: Keras's clipping would bite). */
 const LIMIT = 6;
@@ -83,11 +84,7 @@ export function Softmax() {
 
   return (
     <section className="widget" data-testid="widget-softmax" aria-label="Softmax y entropía cruzada">
-      {notices.map((n) => (
-        <p key={n} className="message message-error" role="alert" data-testid="url-notice">
-          {n}
-        </p>
-      ))}
+      <UrlNotices notices={notices} />
       <div className="widget-controls">
         <FieldControl field={COUNT_FIELD} value={String(logits.length)} onCommit={(v) => setCount(Number(v))} testId="input-clases" />
         <FieldControl

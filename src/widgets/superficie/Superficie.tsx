@@ -11,6 +11,7 @@ import { TrainingControls } from '../TrainingControls';
 import { AUTOPLAY_FIELD, BACKEND_FIELD, useUrlState, type Fields } from '../urlState';
 import { useTrainer } from '../useTrainer';
 import { gradient, renderSurface, VIEW } from './surface';
+import { UrlNotices } from '../UrlNotices';
 
 const FIELDS = {
   w0: { kind: 'number', label: 'w inicial', default: NOTEBOOK_RUN.w0 },
@@ -93,11 +94,7 @@ export function Superficie() {
 
   return (
     <section className="widget" data-testid="widget-superficie" aria-label="La superficie de pérdida y el descenso del gradiente">
-      {notices.map((n) => (
-        <p key={n} className="message message-error" role="alert" data-testid="url-notice">
-          {n}
-        </p>
-      ))}
+      <UrlNotices notices={notices} />
       <div className="widget-controls">
         <div className="preset-group" role="group" aria-label="Tasas de aprendizaje de ejemplo">
           {PRESETS.map((p) => (
