@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import seedrandom from 'seedrandom';
 import { IMAGE_BYTES } from './cifar10/classes';
 import type { Cifar10Data } from './cifar10/load';
-import type { DataSpec } from './spec';
+import type { DataSpec, TransferBase } from './spec';
+import type { UserImages } from './transfer/images';
 
 /** A batch the loop trains on; `owned` batches are freed by the loop after use. */
 export interface Batch {
@@ -20,6 +21,11 @@ export interface Dataset {
   /** All samples (not owned), or a slice or gather of them (owned). */
   take(selection: BatchSelection): Batch;
   dispose(): void;
+}
+
+/** A dataset that knows each sample's class (for evaluations sample by sample). */
+export interface LabelledDataset extends Dataset {
+  label(index: number): number;
 }
 
 export class TensorDataset implements Dataset {
@@ -55,7 +61,7 @@ export class TensorDataset implements Dataset {
  * them. Each batch is copied out, uploaded, and scaled to [−1, 1] on the backend, so
  * the whole set never exists as floats anywhere.
  */
-export class ImageBytesDataset implements Dataset {
+export class ImageBytesDataset implements LabelledDataset {
   readonly size: number;
   constructor(
     private readonly images: Uint8Array,
@@ -95,13 +101,17 @@ export class ImageBytesDataset implements Dataset {
 /** Data the worker loaded once and runs refer to by kind. */
 export interface DataSources {
   cifar10?: Cifar10Data;
+  /** The student's own images for transfer learning. */
+  userImages?: UserImages;
+  /** Converted weights per transfer base (ImageNet for B0 and B3, the project's for mini). */
+  bases?: Partial<Record<TransferBase, tf.io.ModelArtifacts>>;
 }
 
 export interface LoadedData {
   train: Dataset;
   validation: Dataset | null;
   /** The official test set, where the data has one. */
-  test: ImageBytesDataset | null;
+  test: LabelledDataset | null;
 }
 
 /**
@@ -110,6 +120,9 @@ export interface LoadedData {
  * are stored as int32 of shape [n], the form the sparse loss uses, so no step converts them.
  */
 export function loadData(spec: DataSpec, validationSplit = 0, integerLabels = false, sources: DataSources = {}): LoadedData {
+  if (spec.kind === 'cifar10-classes' || spec.kind === 'user-images') {
+    throw new Error('Las imágenes por clases son para modelos de transferencia.');
+  }
   if (spec.kind === 'cifar10') {
     const data = sources.cifar10;
     if (!data) throw new Error('Los datos de CIFAR-10 no están cargados.');

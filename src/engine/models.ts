@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelSpec } from './spec';
+import type { MlpSpec, ModelSpec } from './spec';
+import { headParams } from './transfer/bases';
 
 /**
  * Model builders: a spec in, a tf.LayersModel out, with Keras's default initialisers
  * (Glorot uniform kernels, zero biases) seeded so a seed fixes the initial weights.
  */
 
-function buildMlp(spec: ModelSpec, seed: number): tf.LayersModel {
+function buildMlp(spec: MlpSpec, seed: number): tf.LayersModel {
   const model = tf.sequential();
   let layerSeed = seed;
   const kernelInitializer = () => tf.initializers.glorotUniform({ seed: layerSeed++ });
@@ -44,7 +45,7 @@ function buildMlp(spec: ModelSpec, seed: number): tf.LayersModel {
   return model;
 }
 
-export function buildModel(spec: ModelSpec, seed: number): tf.LayersModel {
+export function buildModel(spec: MlpSpec, seed: number): tf.LayersModel {
   const model = buildMlp(spec, seed);
   if (spec.initialWeights) setFlatWeights(model, spec.initialWeights);
   return model;
@@ -58,7 +59,7 @@ export function setFlatWeights(model: tf.LayersModel, values: number[][]): void 
 }
 
 /** Sizes of the model's weights in Keras order, known before any tensor exists. */
-export function weightSizes(spec: ModelSpec): number[] {
+export function weightSizes(spec: MlpSpec): number[] {
   const sizes: number[] = [];
   let inputs = spec.inputShape.reduce((a, b) => a * b, 1);
   for (const layer of [...(spec.hidden ?? []), { units: spec.outputUnits, batchNorm: false }]) {
@@ -73,6 +74,15 @@ export function weightSizes(spec: ModelSpec): number[] {
 export function countParams(model: tf.LayersModel): { total: number; trainable: number } {
   const size = (ws: tf.LayerVariable[]) => ws.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
   return { total: size(model.weights), trainable: size(model.trainableWeights) };
+}
+
+/**
+ * Parameters known before any tensor exists, for the backend choice: all of an MLP's; at
+ * least the head's of a transfer model (its base only adds to them).
+ */
+export function estimatedParams(spec: ModelSpec): number {
+  if (spec.kind === 'transfer') return headParams(spec.base, spec.classes);
+  return weightSizes(spec).reduce((a, b) => a + b, 0);
 }
 
 /** Does training this model need convolution gradients (which the wasm backend lacks)? */

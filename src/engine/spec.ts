@@ -23,7 +23,28 @@ export interface MlpSpec {
   initialWeights?: number[][];
 }
 
-export type ModelSpec = MlpSpec;
+/** The EfficientNet bases the transfer lab offers: Keras's B0 and B3, or the project's small offline base. */
+export type TransferBase = 'b0' | 'b3' | 'mini';
+export const TRANSFER_BASES: readonly TransferBase[] = ['b0', 'b3', 'mini'];
+
+/**
+ * Exercise E: an EfficientNet base without its top, then the notebook's head
+ * (GlobalAveragePooling2D → Dense(128, relu) → Dense(256, relu) → Dense(classes, softmax)).
+ * The run starts with the whole base frozen (phase 1); Trainer.fineTune unfreezes its top
+ * blocks (phase 2). Inputs are 0–255 RGB images resized to the base's resolution.
+ */
+export interface TransferSpec {
+  kind: 'transfer';
+  base: TransferBase;
+  /**
+   * 'pretrained': the weights loaded into the worker for this base beforehand;
+   * 'random': the seeded initialisation (the control that shows what pretraining buys).
+   */
+  weights: 'pretrained' | 'random';
+  classes: number;
+}
+
+export type ModelSpec = MlpSpec | TransferSpec;
 
 /** Data held in memory as numbers; fine for the toy exercises and tests. */
 export interface InlineDataSpec {
@@ -42,7 +63,29 @@ export interface Cifar10DataSpec {
   train: number;
 }
 
-export type DataSpec = InlineDataSpec | Cifar10DataSpec;
+/**
+ * A few CIFAR-10 classes as a task of their own (transfer learning): the first `train`
+ * training images of each class, and the first `validation` images of each class from the
+ * official test set, held out for validation. Labels are the positions in `classes`.
+ */
+export interface Cifar10ClassesDataSpec {
+  kind: 'cifar10-classes';
+  /** CIFAR-10 labels (0 = airplane … 9 = truck) in the task's order. */
+  classes: number[];
+  train: number;
+  validation: number;
+}
+
+/**
+ * The student's own images, handed to the worker beforehand; a fifth of each class (at
+ * least one image) is held out for validation. A new upload gets a new `version`.
+ */
+export interface UserImagesDataSpec {
+  kind: 'user-images';
+  version: number;
+}
+
+export type DataSpec = InlineDataSpec | Cifar10DataSpec | Cifar10ClassesDataSpec | UserImagesDataSpec;
 
 export type LossName =
   | 'mse'

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { EngineInputError } from './errors';
 import type { LossFn } from './losses';
-import type { Activation, ModelSpec } from './spec';
+import type { Activation, MlpSpec, ModelSpec } from './spec';
 
 /**
  * One update of a stack of Dense layers, written out the way the backpropagation lesson
@@ -52,7 +52,8 @@ export interface PendingTrace {
 }
 
 /** Only plain Dense stacks have the z/a structure the trace shows. */
-export function assertTraceable(spec: ModelSpec): void {
+export function assertTraceable(spec: ModelSpec): asserts spec is MlpSpec {
+  if (spec.kind !== 'mlp') throw new EngineInputError('El paso detallado solo está disponible para redes de capas densas.');
   if ((spec.hidden ?? []).some((l) => l.batchNorm || (l.dropout ?? 0) > 0)) {
     throw new EngineInputError('El paso detallado solo está disponible para capas densas sin Dropout ni BatchNormalization.');
   }
@@ -77,7 +78,7 @@ function activationFn(name: Activation): (z: tf.Tensor) => tf.Tensor {
 }
 
 /** Activation of every Dense layer, input to output. */
-export function denseActivations(spec: ModelSpec): Activation[] {
+export function denseActivations(spec: MlpSpec): Activation[] {
   return [...(spec.hidden ?? []).map((l) => l.activation), spec.outputActivation];
 }
 

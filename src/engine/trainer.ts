@@ -19,17 +19,20 @@ import {
   type BatchSelection,
   type Dataset,
   type DataSources,
-  type ImageBytesDataset,
+  type LabelledDataset,
 } from './data';
 import { histogramTensor, readHistograms, type WeightHistogram } from './histograms';
 import { LOSSES, type LossFn } from './losses';
 import { correctCount } from './metrics';
-import { buildModel, countParams, modelNeedsConvolution, weightSizes } from './models';
+import { buildModel, countParams, estimatedParams, modelNeedsConvolution, weightSizes } from './models';
 import { BACKEND_LABELS } from './labels';
 import { createOptimizer, type Optimizer } from './optimizers';
-import type { BackendName, RunSpec } from './spec';
+import type { BackendName, MlpSpec, OptimizerSpec, RunSpec } from './spec';
+import type { LoadProgress } from './cifar10/load';
+import { TransferRun, type BlockInfo, type PhaseMark } from './transfer/run';
 import { assertTraceable, denseActivations, readTrace, traceBatch, type PendingTrace, type StepTrace } from './trace';
 import { validateRunSpec } from './validate';
+import { EngineInputError } from './errors';
 
 export type Status = 'idle' | 'training' | 'paused' | 'done' | 'diverged' | 'error';
 
@@ -88,6 +91,10 @@ export interface TrainerUpdate {
   samplesPerSecond: number | null;
   learningRate: number;
   tensorCount: number;
+  /** Parameters that train now (it grows when a transfer run unfreezes blocks). */
+  trainableCount: number;
+  /** Transfer runs: where each phase began (phase 1 at epoch 0, then each fineTune). */
+  phases: PhaseMark[];
 }
 
 export interface TrainerInfo {
@@ -95,6 +102,17 @@ export interface TrainerInfo {
   backends: BackendInfo[];
   paramCount: number;
   trainableCount: number;
+  /** Transfer runs: the base's blocks, from the input side, with what each adds when unfrozen. */
+  blocks?: BlockInfo[];
+}
+
+/** Phase 2 of transfer learning: unfreeze the top blocks and train on with a small learning rate. */
+export interface FineTunePlan {
+  /** Top blocks of the base that train (1 … the number of blocks). */
+  unfreeze: number;
+  learningRate: number;
+  /** Epochs to train in this phase. */
+  epochs: number;
 }
 
 export interface TrainerOptions {
@@ -103,6 +121,8 @@ export interface TrainerOptions {
   sources?: DataSources;
   /** Minimum time between updates; also how often the loop reads results back. */
   eventIntervalMs?: number;
+  /** Long preparations (caching a transfer run's activations) report here. */
+  onProgress?: (progress: LoadProgress) => void;
 }
 
 type RunMode = 'continuous' | 'batch' | 'epoch';
@@ -163,7 +183,14 @@ export class Trainer {
   private callbacks: Callback[] = [];
   private train!: Dataset;
   private validation: Dataset | null = null;
-  private test: ImageBytesDataset | null = null;
+  private test: LabelledDataset | null = null;
+  /** A transfer run's network and activation caches; null for other models. */
+  private transfer: TransferRun | null = null;
+  /** Top blocks unfrozen now, the phases so far, and the epoch the run trains up to. */
+  private unfrozen = 0;
+  private phases: PhaseMark[] = [];
+  private epochLimit: number;
+  private optimizerSpec: OptimizerSpec;
   private histogramLayers: string[] = [];
   private progress: EpochProgress | null = null;
   private readonly loss: LossFn;
@@ -200,6 +227,8 @@ export class Trainer {
   private lastCheckpoint = -Infinity;
   private readonly failedBackends = new Set<BackendName>();
 
+  private preparing = false;
+
   private constructor(
     private spec: RunSpec,
     readonly info: TrainerInfo,
@@ -209,38 +238,66 @@ export class Trainer {
     this.watch = watchBackend(info.backend.name);
     this.loss = LOSSES[spec.loss];
     this.withAccuracy = (spec.metrics ?? []).includes('accuracy');
-    this.build();
+    this.epochLimit = spec.epochs;
+    this.optimizerSpec = spec.optimizer;
   }
 
   /** Validates the spec, picks and starts a backend, and builds everything on it. */
   static async create(spec: RunSpec, options: TrainerOptions = {}): Promise<Trainer> {
     validateRunSpec(spec);
     const backends = await probeBackends();
-    const params = weightSizes(spec.model).reduce((a, b) => a + b, 0);
-    const needs = { params, convolution: modelNeedsConvolution(spec.model) };
+    const needs = { params: estimatedParams(spec.model), convolution: modelNeedsConvolution(spec.model) };
     const backend = chooseBackend(spec.backend ?? 'auto', backends, needs);
     await activateBackend(backend.name);
     const info: TrainerInfo = { backend, backends, paramCount: 0, trainableCount: 0 };
     const trainer = new Trainer(spec, info, needs, options);
-    const counts = countParams(trainer.model);
-    info.paramCount = counts.total;
-    info.trainableCount = counts.trainable;
+    await trainer.build();
+    trainer.phases = trainer.transfer ? [trainer.phaseMark()] : [];
     trainer.startCheckpointClock();
     await trainer.readInitialState();
     return trainer;
   }
 
-  private build(): void {
+  /** Model, data, optimizer and callbacks on the active backend (a transfer run in its current phase). */
+  private async build(): Promise<void> {
     const { spec } = this;
-    this.model = buildModel(spec.model, spec.seed);
+    if (spec.model.kind === 'transfer') {
+      this.transfer = await TransferRun.create(spec, this.options.sources ?? {}, this.unfrozen, this.options.onProgress);
+      this.adoptTransferPhase();
+    } else {
+      this.model = buildModel(spec.model, spec.seed);
+      const data = loadData(spec.data, spec.validationSplit ?? 0, spec.loss === 'sparse_categorical_crossentropy', this.options.sources);
+      this.train = data.train;
+      this.validation = data.validation;
+      this.test = data.test;
+    }
     this.variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
-    this.optimizer = createOptimizer(spec.optimizer, this.variables);
+    this.optimizer = createOptimizer(this.optimizerSpec, this.variables);
     this.callbacks = (spec.callbacks ?? []).map(createCallback);
-    const data = loadData(spec.data, spec.validationSplit ?? 0, spec.loss === 'sparse_categorical_crossentropy', this.options.sources);
-    this.train = data.train;
-    this.validation = data.validation;
-    this.test = data.test;
     this.watchInputs = spec.watchInputs ? tf.tensor2d(spec.watchInputs, undefined, 'float32') : null;
+    this.countParams();
+  }
+
+  /** The transfer run's trainable part and caches become what the loop trains and judges. */
+  private adoptTransferPhase(): void {
+    const run = this.transfer!;
+    this.model = run.trainable;
+    this.train = run.train;
+    this.validation = run.validation;
+    // The held-out images are the transfer task's test set too (confusion matrix, gallery).
+    this.test = run.validation;
+  }
+
+  private countParams(): void {
+    const counts = this.transfer ? this.transfer.counts() : countParams(this.model);
+    this.info.paramCount = counts.total;
+    this.info.trainableCount = counts.trainable;
+    if (this.transfer) this.info.blocks = this.transfer.blocks;
+  }
+
+  private phaseMark(): PhaseMark {
+    const run = this.transfer!;
+    return { epoch: this.epoch, unfrozen: run.unfrozen, learningRate: this.optimizerSpec.learningRate ?? this.optimizer.learningRate, cutName: run.cutName };
   }
 
   /** What the UI draws before the first update: weights, their loss, their predictions. */
@@ -292,10 +349,16 @@ export class Trainer {
     this.pending = [];
     this.callbacks.forEach((c) => c.dispose());
     this.optimizer.dispose();
-    this.model.dispose();
-    this.train.dispose();
-    this.validation?.dispose();
-    this.test?.dispose();
+    if (this.transfer) {
+      // Its models share layers; the run frees each weight and cache exactly once.
+      this.transfer.dispose();
+      this.transfer = null;
+    } else {
+      this.model.dispose();
+      this.train.dispose();
+      this.validation?.dispose();
+      this.test?.dispose();
+    }
     this.watchInputs?.dispose();
     this.watchInputs = null;
     this.dropTrace();
@@ -338,6 +401,7 @@ export class Trainer {
 
   /** Trains until the epochs run out, a callback stops it, or pause/stop is asked. */
   start(): Promise<void> {
+    if (this.preparing) return Promise.resolve();
     if (this.status === 'idle' || this.status === 'paused') return this.launch('continuous');
     return this.running ?? Promise.resolve();
   }
@@ -348,6 +412,7 @@ export class Trainer {
 
   /** Runs exactly one batch (or the rest of the current epoch) and pauses. */
   step(unit: 'batch' | 'epoch' = 'batch'): Promise<void> {
+    if (this.preparing) return Promise.resolve();
     if (this.status === 'idle' || this.status === 'paused') return this.launch(unit);
     return this.running ?? Promise.resolve();
   }
@@ -401,11 +466,80 @@ export class Trainer {
     this.progress = null;
     this.message = null;
     this.checkpoint = null;
-    this.build();
+    // A transfer run goes back to phase 1: the base frozen, the first learning rate.
+    this.unfrozen = 0;
+    this.epochLimit = this.spec.epochs;
+    this.optimizerSpec = this.spec.optimizer;
+    await this.prepare(() => this.build());
+    this.phases = this.transfer ? [this.phaseMark()] : [];
     this.startCheckpointClock();
     await this.readInitialState();
     this.status = 'idle';
     this.emit(true);
+  }
+
+  /**
+   * Phase 2 of transfer learning: unfreezes the top `unfreeze` blocks (BatchNormalization
+   * stays in inference mode), caches the activations at the input of the first unfrozen
+   * block, and goes on from the current weights with a fresh optimizer at the new learning
+   * rate, as Keras does when the model is compiled again. The run pauses, ready to continue;
+   * an epoch half done is dropped.
+   */
+  async fineTune(plan: FineTunePlan): Promise<void> {
+    const run = this.transfer;
+    if (!run) throw new Error('Solo un modelo de transferencia tiene bloques que descongelar.');
+    if (this.status === 'training' || this.preparing) throw new Error('Pausa el entrenamiento antes de descongelar bloques.');
+    if (this.status === 'diverged' || this.status === 'error') throw new Error('El entrenamiento terminó con un error: reinícialo antes de afinar.');
+    validateFineTune(plan, run.blocks.length);
+    await this.readBack();
+    this.discardEpochState();
+    this.batchInEpoch = 0;
+    this.batches = [];
+    this.optimizer.dispose();
+    this.callbacks.forEach((c) => c.dispose());
+    this.unfrozen = plan.unfreeze;
+    this.optimizerSpec = { ...this.spec.optimizer, learningRate: plan.learningRate };
+    try {
+      await this.prepare(async () => {
+        await run.setPhase(plan.unfreeze, this.options.onProgress);
+        this.adoptTransferPhase();
+        // The trainable weights changed: the optimizer must hold the new list, and only it.
+        this.variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+        this.optimizer = createOptimizer(this.optimizerSpec, this.variables);
+        this.callbacks = (this.spec.callbacks ?? []).map(createCallback);
+        this.countParams();
+      });
+    } catch (error) {
+      // Half a phase change cannot train: say why; a reset starts phase 1 again.
+      this.fail(error);
+      throw error;
+    }
+    this.epochLimit = this.epoch + plan.epochs;
+    this.phases.push(this.phaseMark());
+    this.startCheckpointClock();
+    // A backend lost from here on resumes this phase, not the last epoch of the previous one.
+    if (GPU_BACKENDS.includes(this.info.backend.name)) await this.takeCheckpoint();
+    this.status = 'paused';
+    const blocks = plan.unfreeze === 1 ? 'el último bloque' : `los ${plan.unfreeze} últimos bloques`;
+    this.message = `Fase 2: ${blocks} de la base entrenan ahora con η = ${formatEs(plan.learningRate)}; BatchNormalization sigue en modo inferencia.`;
+    this.emit(true);
+  }
+
+  /** Runs a long preparation with the loop locked out, so no step meets a half-built run. */
+  private async prepare(work: () => Promise<void>): Promise<void> {
+    this.preparing = true;
+    try {
+      await work();
+    } finally {
+      this.preparing = false;
+    }
+  }
+
+  private async takeCheckpoint(): Promise<void> {
+    const tensor = packState(this.model, this.optimizer);
+    const values = (await tensor.data()) as Float32Array;
+    tensor.dispose();
+    this.checkpoint = { epoch: this.epoch, iterations: this.optimizer.iterations, learningRate: this.optimizer.learningRate, values };
   }
 
   async dispose(): Promise<void> {
@@ -461,7 +595,7 @@ export class Trainer {
   private async runBatches(mode: RunMode): Promise<void> {
     const interval = readInterval(this.info.backend.name, this.options.eventIntervalMs ?? 16);
     while (true) {
-      if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
+      if (this.epoch >= this.epochLimit) return await this.finish('done', null);
       if (this.batchInEpoch === 0) this.beginEpoch();
       this.trainBatch();
       let epochEnded = false;
@@ -471,7 +605,7 @@ export class Trainer {
         if (this.status !== 'training') return;
         if (stopReason) return await this.finish('done', stopReason);
       }
-      if (this.epoch >= this.spec.epochs) return await this.finish('done', null);
+      if (this.epoch >= this.epochLimit) return await this.finish('done', null);
       if (mode === 'batch' || (mode === 'epoch' && epochEnded) || this.pauseRequested) {
         return await this.finish('paused', null);
       }
@@ -510,7 +644,7 @@ export class Trainer {
     const to = chooseBackend('auto', usable, this.needs).name;
     await activateBackend(to);
     this.watch = watchBackend(to);
-    this.build();
+    await this.prepare(() => this.build());
     const checkpoint = this.checkpoint;
     if (checkpoint) restoreState(this.model, this.optimizer, checkpoint);
     this.epoch = checkpoint?.epoch ?? 0;
@@ -593,7 +727,7 @@ export class Trainer {
   private traceBatch(batch: Batch): tf.Scalar {
     const step = this.optimizer.iterations;
     const learningRate = this.optimizer.learningRate;
-    const activations = denseActivations(this.spec.model);
+    const activations = denseActivations(this.spec.model as MlpSpec);
     const traced = traceBatch(this.variables, activations, batch.x, batch.y, this.loss);
     this.optimizer.apply(traced.grads);
     tf.dispose(traced.grads);
@@ -683,8 +817,9 @@ export class Trainer {
    */
   async evaluateTest(): Promise<Evaluation | null> {
     const test = this.test;
-    if (!test || this.status === 'training') return null;
-    const batchSize = Math.max(this.spec.batchSize ?? 0, 500);
+    if (!test || this.status === 'training' || this.preparing) return null;
+    // Cached activations inside a base can be big per sample: those go in training-size batches.
+    const batchSize = this.transfer ? (this.spec.batchSize ?? 32) : Math.max(this.spec.batchSize ?? 0, 500);
     const losses: tf.Scalar[] = [];
     const sizes: number[] = [];
     const outputs: tf.Tensor[] = [];
@@ -718,6 +853,11 @@ export class Trainer {
       offset += 2 * n;
     }
     return { loss: data[0], accuracy: hits / test.size, labels, predicted, confidence };
+  }
+
+  /** RGB bytes of the transfer task's held-out images (the evaluation's gallery). */
+  heldOutImages(indices: number[]): { side: number; images: Uint8Array[] } | null {
+    return this.transfer?.heldOutImages(indices) ?? null;
   }
 
   /** Saves the model (topology and weights) with a tfjs IO handler or URL (indexeddb://…). */
@@ -823,7 +963,7 @@ export class Trainer {
   private measureSpeed(): void {
     const now = performance.now();
     const elapsed = (now - this.lastRead) / 1000;
-    const finishing = this.pauseRequested || this.stopRequested || this.epoch >= this.spec.epochs;
+    const finishing = this.pauseRequested || this.stopRequested || this.epoch >= this.epochLimit;
     if (this.samplesSinceRead === 0 || elapsed <= 0) return;
     if (elapsed < 0.25 && !(finishing && this.samplesPerSecond === null)) return;
     const rate = this.samplesSinceRead / elapsed;
@@ -835,7 +975,7 @@ export class Trainer {
   private splitParams(flat: Float32Array): number[][] {
     const out: number[][] = [];
     let offset = 0;
-    for (const size of weightSizes(this.spec.model)) {
+    for (const size of weightSizes(this.spec.model as MlpSpec)) {
       out.push(Array.from(flat.subarray(offset, offset + size)));
       offset += size;
     }
@@ -875,7 +1015,7 @@ export class Trainer {
       status: this.status,
       message: this.message,
       epoch: this.epoch,
-      epochs: this.spec.epochs,
+      epochs: this.epochLimit,
       batch: this.batchInEpoch,
       batchesPerEpoch: this.batches.length || 1,
       params: this.params,
@@ -885,7 +1025,21 @@ export class Trainer {
       samplesPerSecond: this.samplesPerSecond,
       learningRate: this.optimizer.learningRate,
       tensorCount: tf.memory().numTensors,
+      trainableCount: this.info.trainableCount,
+      phases: this.phases.slice(),
     };
+  }
+}
+
+function validateFineTune(plan: FineTunePlan, blocks: number): void {
+  if (!Number.isInteger(plan.unfreeze) || plan.unfreeze < 1 || plan.unfreeze > blocks) {
+    throw new EngineInputError(`El número de bloques que descongelar debe ser un entero entre 1 y ${blocks} (recibido: ${String(plan.unfreeze).replace('.', ',')}).`);
+  }
+  if (typeof plan.learningRate !== 'number' || !Number.isFinite(plan.learningRate) || plan.learningRate <= 0) {
+    throw new EngineInputError(`La tasa de aprendizaje de la fase 2 debe ser un número mayor que 0 (recibido: ${String(plan.learningRate).replace('.', ',')}).`);
+  }
+  if (!Number.isInteger(plan.epochs) || plan.epochs < 1 || plan.epochs > 1_000_000) {
+    throw new EngineInputError(`Las épocas de la fase 2 deben ser un número entero entre 1 y 1.000.000 (recibido: ${String(plan.epochs).replace('.', ',')}).`);
   }
 }
 

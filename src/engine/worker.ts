@@ -26,13 +26,45 @@ import { inspectSoftmax, type SoftmaxInspection } from './softmax';
 import { IMAGE_BYTES } from './cifar10/classes';
 import { loadCifar10, type Cifar10Data, type LoadProgress } from './cifar10/load';
 import { featureMaps, type FeatureMaps, type Padding } from './convolution';
-import type { Evaluation } from './trainer';
+import type { Evaluation, FineTunePlan } from './trainer';
+import type { DataSources } from './data';
+import type { TransferBase } from './spec';
+import type { UserImages } from './transfer/images';
+import { cacheModelFiles, loadModelWeights, MissingWeightsError } from './transfer/weights';
+import { modelFiles } from './efficientnet/files';
+import { EngineInputError } from './errors';
 
 /** One backend's speed on the same short epoch; null with the reason when it could not run. */
 export interface BackendSpeed {
   backend: BackendInfo['name'];
   samplesPerSecond: number | null;
   detail: string | null;
+}
+
+/** Which weights a transfer base holds in this worker, and where they came from. */
+export type BaseWeights =
+  | {
+      status: 'ready';
+      base: TransferBase;
+      /** 'network': downloaded now; 'cache': this browser's copy; 'file': a .h5 the student converted just now. */
+      origin: 'network' | 'cache' | 'file';
+      /** The model.json's userDefinedMetadata: `weights` ('imagenet', 'cifar10-6'), `source`, … */
+      metadata: Record<string, unknown>;
+      bytes: number;
+    }
+  | { status: 'missing'; base: TransferBase; message: string };
+
+const BASE_NAMES: Record<TransferBase, string> = { b0: 'EfficientNetB0', b3: 'EfficientNetB3', mini: 'EfficientNet mini' };
+
+/** Progress crosses to the page at most ten times a second (downloads report per chunk). */
+function throttle(onProgress: (progress: LoadProgress) => void): (progress: LoadProgress) => void {
+  let last = 0;
+  return (progress) => {
+    const now = performance.now();
+    if (now - last < 100 && progress.fraction < 1 && progress.fraction > 0) return;
+    last = now;
+    onProgress(progress);
+  };
 }
 
 // The binaries are bundled with the site; tfjs must never fetch them from a CDN.
@@ -49,21 +81,16 @@ configureWasm({
 export class EngineSession {
   private trainers = new Map<number, Trainer>();
   private cifar10: Promise<Cifar10Data> | null = null;
+  /** Transfer learning: converted weights per base, and the student's own images. */
+  private bases: NonNullable<DataSources['bases']> = {};
+  private userImages: UserImages | null = null;
 
   /**
    * Downloads, checks and decodes CIFAR-10 once per worker (later calls reuse it) and
    * reports progress; a failed load can be retried.
    */
   async loadCifar10(baseUrl: string, onProgress: (progress: LoadProgress) => void, trainFiles = 5): Promise<{ train: number; test: number }> {
-    // Progress crosses to the page at most ten times a second (the download reports per chunk).
-    let last = 0;
-    const throttled = (progress: LoadProgress) => {
-      const now = performance.now();
-      if (now - last < 100 && progress.fraction < 1) return;
-      last = now;
-      onProgress(progress);
-    };
-    this.cifar10 ??= loadCifar10((name) => fetch(new URL(name, baseUrl)), throttled, trainFiles);
+    this.cifar10 ??= loadCifar10((name) => fetch(new URL(name, baseUrl)), throttle(onProgress), trainFiles);
     try {
       const data = await this.cifar10;
       return { train: data.trainLabels.length, test: data.testLabels.length };
@@ -73,16 +100,59 @@ export class EngineSession {
     }
   }
 
+  /**
+   * Converted weights for a transfer base, from the site's own origin (model.json at
+   * `modelUrl`) or this browser's cache, with progress. Absent weights are an answer, not
+   * an error: the page then offers the offline base.
+   */
+  async loadBase(base: TransferBase, modelUrl: string, onProgress: (progress: LoadProgress) => void): Promise<BaseWeights> {
+    try {
+      const loaded = await loadModelWeights(modelUrl, BASE_NAMES[base], throttle(onProgress));
+      this.bases[base] = loaded.artifacts;
+      return { status: 'ready', base, origin: loaded.origin, metadata: loaded.metadata, bytes: loaded.bytes };
+    } catch (error) {
+      if (error instanceof MissingWeightsError) return { status: 'missing', base, message: error.message };
+      throw error;
+    }
+  }
+
+  /**
+   * An official Keras file (efficientnetb0_notop.h5 or efficientnetb3_notop.h5) converted
+   * here by the project's converter; kept in this browser's cache under the address the
+   * site would serve those weights from (`modelUrls`), so it works offline from now on.
+   */
+  async convertBaseFile(bytes: Uint8Array, fileName: string, modelUrls: Record<'b0' | 'b3', string>): Promise<BaseWeights> {
+    // Loaded on demand: the converter pulls in 4.8 MB of h5wasm.
+    const { convertBaseFile } = await import('./transfer/baseFile');
+    // Building the model to convert into needs some backend; a run's, if one is active already.
+    await tf.ready();
+    const { base, artifacts } = await convertBaseFile(bytes);
+    const metadata = { weights: 'imagenet', source: fileName };
+    artifacts.userDefinedMetadata = metadata;
+    await cacheModelFiles(modelUrls[base], modelFiles(artifacts));
+    this.bases[base] = artifacts;
+    return { status: 'ready', base, origin: 'file', metadata, bytes: (artifacts.weightData as ArrayBuffer).byteLength };
+  }
+
+  /** The student's own images (decoded by the page) for runs with `user-images` data. */
+  setUserImages(images: UserImages): void {
+    if (images.images.length !== images.labels.length * images.side * images.side * 3) {
+      throw new EngineInputError('Las imágenes propias no tienen el tamaño que dicen tener.');
+    }
+    this.userImages = images;
+  }
+
   /** Replaces any run in the slot with a new one; throws a Spanish message on bad input. */
   async create(
     spec: RunSpec,
     onUpdate: (update: TrainerUpdate) => void,
     slot = 0,
+    onProgress?: (progress: LoadProgress) => void,
   ): Promise<{ info: TrainerInfo; snapshot: TrainerUpdate }> {
     await this.trainers.get(slot)?.dispose();
     this.trainers.delete(slot);
-    const sources = spec.data.kind === 'cifar10' ? { cifar10: await this.loadedCifar10() } : {};
-    const trainer = await Trainer.create(spec, { onUpdate, sources });
+    const sources = await this.sourcesFor(spec);
+    const trainer = await Trainer.create(spec, { onUpdate, sources, onProgress: onProgress && throttle(onProgress) });
     this.trainers.set(slot, trainer);
     return { info: trainer.info, snapshot: trainer.snapshot() };
   }
@@ -114,6 +184,16 @@ export class EngineSession {
 
   evaluateTest(slot = 0): Promise<Evaluation | null> {
     return this.current(slot).evaluateTest();
+  }
+
+  /** Transfer runs: unfreeze the top blocks and get ready to go on (phase 2). */
+  fineTune(plan: FineTunePlan, slot = 0): Promise<void> {
+    return this.current(slot).fineTune(plan);
+  }
+
+  /** Transfer runs: RGB bytes of held-out images, for the predictions gallery. */
+  heldOutImages(indices: number[], slot = 0): { side: number; images: Uint8Array[] } | null {
+    return this.current(slot).heldOutImages(indices);
   }
 
   /** Raw RGB bytes of official test images (galleries, the convolution widget). */
@@ -239,6 +319,13 @@ export class EngineSession {
       await this.trainers.get(s)?.dispose();
       this.trainers.delete(s);
     }
+  }
+
+  private async sourcesFor(spec: RunSpec): Promise<DataSources> {
+    const sources: DataSources = { bases: this.bases };
+    if (spec.data.kind === 'cifar10' || spec.data.kind === 'cifar10-classes') sources.cifar10 = await this.loadedCifar10();
+    if (this.userImages) sources.userImages = this.userImages;
+    return sources;
   }
 
   private async loadedCifar10(): Promise<Cifar10Data> {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Trainer } from '..';
+import { Trainer, type MlpSpec } from '..';
 import { AND_NOTEBOOK, AND_X, andSpec } from '../../widgets/and/exercise';
 import { binaryClassifierSpec } from '../../widgets/binaryClassifier';
 
@@ -66,7 +66,7 @@ describe('a traced step', () => {
 
   it('refuses models whose layers it cannot write out', async () => {
     const spec = binaryClassifierSpec({ x: AND_X, y: [0, 0, 0, 1], lr: 0.1, epochs: 1, backend: 'cpu', seed: 0 });
-    spec.model.hidden = [{ units: 2, activation: 'relu', dropout: 0.5 }];
+    (spec.model as MlpSpec).hidden = [{ units: 2, activation: 'relu', dropout: 0.5 }];
     const trainer = await Trainer.create(spec);
     await expect(trainer.traceStep()).rejects.toThrow(/Dropout/);
     await trainer.dispose();

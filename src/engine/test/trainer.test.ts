@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EngineInputError, Trainer, type RunSpec, type TrainerUpdate } from '..';
+import { EngineInputError, Trainer, type MlpSpec, type RunSpec, type TrainerUpdate } from '..';
 import { recta } from './fixtures';
 
 /** A small classifier with hidden layers, dropout, batches and shuffling: every loop path. */
@@ -144,7 +144,7 @@ describe('divergence', () => {
 describe('determinism', () => {
   it('the same seed gives the same initial weights and the same training run', async () => {
     const runOnce = async (seed: number) => {
-      const trainer = await Trainer.create(classifierSpec({ seed, model: { ...classifierSpec().model, hidden: [{ units: 8, activation: 'relu' }] } }));
+      const trainer = await Trainer.create(classifierSpec({ seed, model: { ...(classifierSpec().model as MlpSpec), hidden: [{ units: 8, activation: 'relu' }] } }));
       const initial = await trainer.readWeights();
       await trainer.start();
       const history = trainer.getHistory().map((r) => r.logs.loss);
