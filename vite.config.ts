@@ -41,10 +41,12 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,wasm,woff2}'],
         globIgnores: ['data/**', 'weights/**'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
-        // Big files (datasets, weights) are cached the first time they are used, not up front.
+        // Datasets are cached the first time they are used, not up front. Model weights are not
+        // the service worker's: the engine keeps them in its own cache and revalidates them
+        // (src/engine/transfer/weights.ts), which a cache-first route here would defeat.
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => /\/(data|weights)\//.test(url.pathname),
+            urlPattern: ({ url }) => /\/data\//.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'datos-y-pesos' },
           },

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from './format';
 
 export interface LossSeries {
@@ -19,6 +19,8 @@ export interface LossChartProps {
   summary: string;
   /** Draw each series across rows that lack it (rows mixing epoch and batch points). */
   connectGaps?: boolean;
+  /** Vertical lines at given epochs, labelled (where a transfer run unfroze blocks). */
+  markers?: { epoch: number; label: string }[];
 }
 
 const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
@@ -34,7 +36,7 @@ export function thin<T>(rows: readonly T[], max = MAX_POINTS): T[] {
 }
 
 /** Memoised: it redraws only when its rows change, not on every readout update. */
-export const LossChart = memo(function LossChart({ rows, series, logScale = true, height = 260, summary, connectGaps = false }: LossChartProps) {
+export const LossChart = memo(function LossChart({ rows, series, logScale = true, height = 260, summary, connectGaps = false, markers = [] }: LossChartProps) {
   // A log axis cannot show 0, NaN or ∞ (a diverged run); plot only positive finite values.
   const data = logScale
     ? thin(rows).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'epoch' || finite(v) ? v : null])))
@@ -50,6 +52,10 @@ export const LossChart = memo(function LossChart({ rows, series, logScale = true
             tickFormatter={(v: number) => formatNumber(v, 2)} width={64} />
           <Tooltip formatter={(v) => formatNumber(Number(v), 5)} labelFormatter={(e) => `Época ${e}`} />
           {series.length > 1 ? <Legend /> : null}
+          {markers.map((m) => (
+            <ReferenceLine key={m.epoch} x={m.epoch} stroke="var(--fg)" strokeDasharray="6 4" strokeWidth={2} ifOverflow="extendDomain"
+              label={{ value: m.label, position: 'insideTopRight', fill: 'var(--fg)' }} />
+          ))}
           {series.map((s) => (
             <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls={connectGaps} />
           ))}

@@ -25,7 +25,9 @@ function ownsKeys(root: Element | null): boolean {
  */
 export function TrainingControls({ view, controls, traced = false }: { view: TrainerView; controls: TrainerControls; traced?: boolean }) {
   const { status } = view;
-  const ready = status === 'idle' || status === 'paused';
+  // While the engine prepares (caching a transfer run's activations) nothing can run yet.
+  const waiting = view.preparing !== null;
+  const ready = (status === 'idle' || status === 'paused') && !waiting;
   const training = status === 'training';
   const group = useRef<HTMLDivElement>(null);
   const [, setParams] = useSearchParams();
@@ -70,7 +72,7 @@ export function TrainingControls({ view, controls, traced = false }: { view: Tra
       <button type="button" data-testid="step" disabled={!ready} onClick={step}>
         → Un paso
       </button>
-      <button type="button" data-testid="reset" disabled={status === 'loading'} onClick={() => controls.reset()}>
+      <button type="button" data-testid="reset" disabled={status === 'loading' || waiting} onClick={() => controls.reset()}>
         ↺ Reiniciar
       </button>
     </div>

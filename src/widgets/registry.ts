@@ -47,6 +47,12 @@ export const WIDGETS: Record<string, WidgetEntry> = {
     lesson: 'cifar10',
     Component: lazy(() => import('./cifar10/Cifar10').then((m) => ({ default: m.Cifar10 }))),
   },
+  transfer: {
+    title: 'Transferencia de aprendizaje con EfficientNet',
+    summary: 'Una base preentrenada congelada, una cabeza nueva; luego se descongelan sus últimos bloques y se afina.',
+    lesson: 'transferencia',
+    Component: lazy(() => import('./transfer/Transfer').then((m) => ({ default: m.Transfer }))),
+  },
   convolucion: {
     title: 'Un filtro de convolución',
     summary: 'Un filtro 3×3 recorre la imagen: mapa de características, ReLU y max pooling.',

@@ -2,6 +2,9 @@ import * as Comlink from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendChoice, EpochRecord, RunSpec, Status, StepTrace, TrainerInfo, TrainerUpdate } from '../engine';
 import type { Logs } from '../engine/callbacks';
+import type { LoadProgress } from '../engine/cifar10/load';
+import type { FineTunePlan } from '../engine/trainer';
+import type { PhaseMark } from '../engine/transfer/run';
 import type { EngineSession } from '../engine/worker';
 import { useEngineSession, type SessionRef } from './useEngineSession';
 
@@ -29,6 +32,10 @@ export interface TrainerView {
   samplesPerSecond: number | null;
   learningRate: number | null;
   tensorCount: number | null;
+  /** A long preparation under way (a transfer run caching activations), or null. */
+  preparing: LoadProgress | null;
+  /** Transfer runs: where each phase began. */
+  phases: PhaseMark[];
 }
 
 export interface TrainerControls {
@@ -39,6 +46,8 @@ export interface TrainerControls {
   traceStep(): void;
   stop(): void;
   reset(seed?: number): void;
+  /** Transfer runs: unfreeze the top blocks (phase 2); resolves true once ready to continue. */
+  fineTune(plan: FineTunePlan): Promise<boolean>;
 }
 
 const EMPTY: TrainerView = {
@@ -59,6 +68,8 @@ const EMPTY: TrainerView = {
   samplesPerSecond: null,
   learningRate: null,
   tensorCount: null,
+  preparing: null,
+  phases: [],
 };
 
 /** Updates carry only new epochs; `historyStart` says where they go (0 after a reset). */
@@ -79,6 +90,9 @@ function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
     samplesPerSecond: update.samplesPerSecond,
     learningRate: update.learningRate,
     tensorCount: update.tensorCount,
+    // The trainable count grows when a transfer run unfreezes blocks.
+    info: view.info && { ...view.info, trainableCount: update.trainableCount },
+    phases: update.phases,
   };
 }
 
@@ -117,8 +131,11 @@ export function useTrainer(spec: RunSpec | null, autoplay = false, shared?: Shar
     const onUpdate = (update: TrainerUpdate) => {
       if (generation.current === run) setView((v) => applyUpdate(v, update));
     };
+    const onProgress = (progress: LoadProgress) => {
+      if (generation.current === run) setView((v) => ({ ...v, preparing: progress.fraction < 1 ? progress : null }));
+    };
     remote
-      .create(spec, Comlink.proxy(onUpdate), slot)
+      .create(spec, Comlink.proxy(onUpdate), slot, Comlink.proxy(onProgress))
       .then(({ info, snapshot }) => {
         if (generation.current !== run) return;
         setView((v) => ({ ...applyUpdate(v, snapshot), info }));
@@ -173,6 +190,18 @@ export function useTrainer(spec: RunSpec | null, autoplay = false, shared?: Shar
     reset: (seed) => {
       setView((v) => ({ ...v, trace: null }));
       call((r) => r.reset(seed, slot));
+    },
+    fineTune: async (plan) => {
+      const remote = session.current;
+      if (!remote) return false;
+      const run = generation.current;
+      try {
+        await remote.fineTune(plan, slot);
+        return generation.current === run;
+      } catch (error) {
+        if (generation.current === run) setView((v) => ({ ...v, preparing: null, message: error instanceof Error ? error.message : String(error) }));
+        return false;
+      }
     },
   };
   return [view, controls];
