@@ -5,30 +5,23 @@
 
 Reads public/models/efficientnet-mini/ back into PyTorch (Keras layouts → PyTorch's) and trains
 the notebook's head on bird/cat/deer/dog over three frozen bases: the pretrained mini, a random
-base as the builder makes it (what the browser's control shows) and the same random base with
-BatchNormalization statistics measured on the data (a fairer random-features control).
+base as the builder makes it (its features near zero) and the same random base with
+BatchNormalization statistics measured on the data (the browser's control).
 Writes the numbers into results.json under "transfer".
 """
-import os
 import sys
+from pathlib import Path
 
-os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')  # see pretrain.py
-try:
-    import torch
-except ImportError:
-    if os.path.exists('/usr/bin/python3') and os.path.realpath(sys.executable) != os.path.realpath('/usr/bin/python3'):
-        os.execv('/usr/bin/python3', ['/usr/bin/python3', *sys.argv])
-    raise SystemExit('Falta PyTorch: apt-get install -y python3-torch python3-numpy python3-pil')
+sys.path.insert(0, str(Path(__file__).parent))
+import torch_env  # noqa: E402,F401  (before torch)
 
 import json
 import time
-from pathlib import Path
 
 import numpy as np
+import torch
 import torch.nn as nn
 
-sys.dont_write_bytecode = True  # no __pycache__ beside the sources
-sys.path.insert(0, str(Path(__file__).parent))
 from data import load, subset  # noqa: E402
 from model import ROOT, EfficientNetBase, mini_variant  # noqa: E402
 from transfer import measure_transfer, recalibrated  # noqa: E402

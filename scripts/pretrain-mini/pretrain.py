@@ -12,33 +12,23 @@
    pretrained features versus on randomly initialised bases (results.json beside this file).
 Needs Debian's python3-torch, python3-numpy, python3-pil and CIFAR-10 (`npm run data`).
 """
-import os
 import sys
+from pathlib import Path
 
-# Threads that wait for each other sleep instead of spinning: on a shared CPU spinning ones
-# made two threads ten times slower than one.
-os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
-try:
-    import torch
-except ImportError:
-    # pyenv or a venv may shadow the system interpreter that has Debian's PyTorch.
-    if os.path.exists('/usr/bin/python3') and os.path.realpath(sys.executable) != os.path.realpath('/usr/bin/python3'):
-        os.execv('/usr/bin/python3', ['/usr/bin/python3', *sys.argv])
-    raise SystemExit('Falta PyTorch: apt-get install -y python3-torch python3-numpy python3-pil')
+sys.path.insert(0, str(Path(__file__).parent))
+import torch_env  # noqa: E402,F401  (before torch)
 
 import argparse
 import json
 import subprocess
 import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
+import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-sys.dont_write_bytecode = True  # no __pycache__ beside the sources
-sys.path.insert(0, str(Path(__file__).parent))
 from data import augment, load, subset  # noqa: E402
 from model import ROOT, EfficientNetBase, keras_weights, mini_variant  # noqa: E402
 import measure  # noqa: E402

@@ -53,8 +53,8 @@ def recalibrated(base, images, batch=500):
 
     A freshly built base keeps Keras's initial moving statistics (mean 0, variance 1), which
     shrink its features to about 1e-5: the head then sees almost nothing. With statistics
-    measured on the data the same random weights give usable random features, a fairer
-    control than the one the browser shows."""
+    measured on the data the same random weights give usable random features: the control
+    the browser shows too (src/engine/efficientnet/calibrate.ts)."""
     base = copy.deepcopy(base).eval()
     for module in base.modules():
         if isinstance(module, nn.BatchNorm2d):

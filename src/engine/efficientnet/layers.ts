@@ -89,9 +89,25 @@ const TfjsBatchNormalization = tf.serialization.SerializationMap.getMap().classN
  */
 export class KerasBatchNormalization extends TfjsBatchNormalization {
   static className = 'KerasBatchNormalization';
+  /**
+   * While set (see calibrate.ts), each forward pass normalises with the batch's own moments
+   * and adds them here: per channel, the mean of x and of x², one entry per batch.
+   */
+  calibration: { mean: tf.Tensor1D; square: tf.Tensor1D }[] | null = null;
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
+    if (this.calibration) return this.calibrate(Array.isArray(inputs) ? inputs[0] : inputs);
     return super.call(inputs, { ...kwargs, training: Boolean(kwargs?.training) && this.trainable });
+  }
+
+  private calibrate(x: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => {
+      const axes = x.shape.slice(0, -1).map((_, i) => i);
+      const { mean, variance } = tf.moments(x, axes);
+      this.calibration!.push({ mean: tf.keep(mean as tf.Tensor1D), square: tf.keep(tf.add(variance, tf.square(mean)) as tf.Tensor1D) });
+      const [gamma, beta] = ['gamma', 'beta'].map((n) => this.weights.find((w) => w.originalName.endsWith(`/${n}`))?.read());
+      return tf.batchNorm(x, mean, variance, beta as tf.Tensor1D | undefined, gamma as tf.Tensor1D | undefined, this.getConfig().epsilon as number);
+    });
   }
 }
 

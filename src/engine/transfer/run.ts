@@ -3,11 +3,14 @@ import type { LoadProgress } from '../cifar10/load';
 import { countParams } from '../models';
 import type { DataSources } from '../data';
 import type { RunSpec, TransferSpec } from '../spec';
-import { cacheActivations, type CachedDataset } from './cache';
-import { cifar10Task, imageBytes, imageCount, userTask, type ImageSet, type ImageTask } from './images';
+import { calibrateBatchNormalization } from '../efficientnet/calibrate';
+import { cacheActivations, cacheBatchSize, type CachedDataset } from './cache';
+import { cifar10Task, imageBatch, imageBytes, imageCount, userTask, type ImageSet, type ImageTask } from './images';
 import { blockParams, buildTransferNetwork, disposeTransferNetwork, setBaseWeights, splitTransferNetwork, type TransferNetwork, type TransferSplit } from './model';
 
 
+/** Training images a random base's BatchNormalization statistics are measured on (at most). */
+const CALIBRATION_IMAGES = 256;
 
 /** Where the experiment switched phase, for the chart's marker. */
 export interface PhaseMark {
@@ -38,6 +41,22 @@ export function imageTask(spec: RunSpec, sources: DataSources): ImageTask {
   throw new Error('Un modelo de transferencia necesita imágenes por clases.');
 }
 
+/** A random base's BatchNormalization statistics, measured on the first training images. */
+async function calibrate(network: TransferNetwork, train: ImageSet, onProgress?: (p: LoadProgress) => void): Promise<void> {
+  const images = Math.min(imageCount(train), CALIBRATION_IMAGES);
+  const size = cacheBatchSize(network.resolution);
+  const batches = Math.ceil(images / size);
+  const report = (done: number) =>
+    onProgress?.({ fraction: done / images, label: `Midiendo las medias y varianzas de BatchNormalization de la base aleatoria: ${done} de ${images} imágenes` });
+  report(0);
+  await calibrateBatchNormalization(
+    network.model,
+    batches,
+    (i) => imageBatch(train, i * size, Math.min(images, (i + 1) * size), network.resolution),
+    (done) => report(Math.min(images, done * size)),
+  );
+}
+
 /**
  * The state of one transfer-learning experiment: the network, the split for the current
  * phase, and the cached activations the trainable part trains on (training images) and is
@@ -66,6 +85,7 @@ export class TransferRun {
     const network = buildTransferNetwork(model, spec.seed);
     try {
       if (artifacts) setBaseWeights(network, artifacts);
+      else await calibrate(network, task.train, onProgress);
       const sizes = blockParams(network);
       const run = new TransferRun(network, task, network.blocks.map((b, i) => ({ name: b.name, params: sizes[i] })));
       await run.setPhase(unfrozen, onProgress);

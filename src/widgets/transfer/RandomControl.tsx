@@ -10,8 +10,10 @@ const points = (a: number, b: number) => formatNumber((a - b) * 100, 1);
  * The control experiment: the same head, epochs, learning rate, seed and images on a base
  * with random weights. What pretraining buys is the gap between the two, measured.
  */
-export function RandomControl({ view, mainAccuracy, epochs, disabled, onStart }: {
+export function RandomControl({ view, started, mainAccuracy, epochs, disabled, onStart }: {
   view: TrainerView;
+  /** Whether the control was asked for (before that its trainer does not exist). */
+  started: boolean;
   mainAccuracy: number | null;
   epochs: number;
   disabled: boolean;
@@ -24,13 +26,16 @@ export function RandomControl({ view, mainAccuracy, epochs, disabled, onStart }:
       <h3>Control: la misma cabeza sobre una base sin preentrenar</h3>
       <p className="hint">
         Misma cabeza, mismas {epochs} épocas, misma η, misma semilla y mismas imágenes; solo cambia la base, con pesos aleatorios y congelada
-        igual. Así se ve lo que aporta el preentrenamiento en lugar de suponerlo.
+        igual. Así se ve lo que aporta el preentrenamiento en lugar de suponerlo. Antes se miden las medias y varianzas de BatchNormalization
+        en tus imágenes de entrenamiento: con las iniciales (0 y 1) los rasgos de una base aleatoria salen casi nulos y la cabeza no podría
+        pasar del azar.
       </p>
       <div className="widget-actions">
         <button type="button" data-testid="control-train" disabled={disabled} onClick={onStart}>
           Entrenar el control
         </button>
-        <Readout testId="control-status" label="Estado del control" value={view.status === 'loading' ? null : view.status} text={STATUS_LABELS[view.status]} />
+        <Readout testId="control-status" label="Estado del control" value={view.status === 'loading' ? null : view.status}
+          text={started ? STATUS_LABELS[view.status] : 'Sin empezar'} />
         <Readout testId="control-val-accuracy" label="Validación con base aleatoria" value={accuracy} format="percent" digits={1} />
       </div>
       {view.preparing ? <ProgressBar fraction={view.preparing.fraction} label={view.preparing.label} testId="control-progress" /> : null}

@@ -253,7 +253,7 @@ export function Transfer() {
           onChange={(changes) => set(changes)} onStart={() => void fineTune()} />
       ) : null}
 
-      <RandomControl view={control} mainAccuracy={before} epochs={values.epochs} disabled={!spec || controlWanted} onStart={() => setControlWanted(true)} />
+      <RandomControl view={control} started={controlWanted} mainAccuracy={before} epochs={values.epochs} disabled={!spec || controlWanted} onStart={() => setControlWanted(true)} />
 
       <div className="widget-actions">
         <button type="button" data-testid="evaluate" disabled={busy || view.status === 'loading'} onClick={() => void evaluate()}>
