@@ -28,7 +28,7 @@ test.describe('the lessons and the glossary', () => {
     });
   }
 
-  test('lesson transferencia renders its math and a convolution widget that computes', async ({ page }) => {
+  test('lesson transferencia renders its math, a convolution widget that computes and the transfer lab', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('./#/leccion/transferencia');
     await expect(page.locator('.katex-display').first()).toBeVisible();
@@ -39,6 +39,10 @@ test.describe('the lessons and the glossary', () => {
     const widget = page.getByTestId('widget-convolucion');
     await expect(widget.getByTestId('feature-map')).toBeVisible();
     await expect(widget.getByTestId('map-size')).toHaveAttribute('data-value', '32');
+    // The transfer lab sits at the end and names the weights it uses (ImageNet where the site has them, mini otherwise).
+    const transfer = page.getByTestId('widget-transfer');
+    await expect(transfer.getByTestId('weights-source')).toHaveAttribute('data-value', /^(imagenet|cifar10-6):/);
+    await expect(page.getByRole('main')).toContainText('116.100 parámetros de 786.123');
     expect(errors).toEqual([]);
   });
 
