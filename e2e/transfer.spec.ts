@@ -187,7 +187,7 @@ test.describe('the transfer lab', () => {
     const file = testInfo.outputPath('efficientnetb0_notop.h5');
     await officialB0File(file);
     await withoutImageNetWeights(async () => {
-      await page.goto('./#/lab/transfer?images=2&val=1&epochs=1&backend=webgl');
+      await page.goto('./#/lab/transfer?images=2&val=1&epochs=1&backend=webgpu');
       const widget = page.getByTestId('widget-transfer');
       await expect(widget.getByTestId('weights-fallback')).toBeVisible();
       // Not every file is a Keras weights file.
@@ -200,6 +200,8 @@ test.describe('the transfer lab', () => {
       await expect(widget.getByTestId('weights-fallback')).toHaveCount(0);
       // The converted B0 with the notebook's head: Keras's 4,049,571 plus 198,020 that train.
       await waitForStatus(widget, 'idle', 240_000);
+      // The converted B0 runs from this site's /lab/ on WebGPU.
+      await expect(readout(widget, 'backend')).toHaveAttribute('data-value', 'webgpu');
       expect(await numberValue(widget, 'param-count')).toBe(4_049_571 + 198_020);
       expect(await numberValue(widget, 'trainable-count')).toBe(198_020);
       await widget.getByTestId('play').click();
