@@ -112,4 +112,17 @@ test.describe('projector mode at 1280×720', () => {
       }
     });
   }
+
+  test('#/lab/transfer: controls, both phases\' main readouts and the charts fit without scrolling', async ({ page }) => {
+    await page.goto('./#/lab/transfer?base=mini&proyector=1&backend=webgl');
+    const widget = page.getByTestId('widget-transfer');
+    await waitForStatus(widget, 'idle');
+    const ids = ['status', 'epoch', 'phase', 'param-count', 'trainable-count', 'loss', 'accuracy', 'val-accuracy', 'play', 'reset'];
+    const bottoms = await widget.evaluate(
+      (root, ids) => [...ids.map((id) => `[data-testid="${id}"]`), '.chart'].flatMap((selector) => [...root.querySelectorAll(selector)].map((el) => el.getBoundingClientRect().bottom)),
+      ids,
+    );
+    expect(bottoms.length).toBe(ids.length + 2);
+    expect(Math.max(...bottoms)).toBeLessThanOrEqual(720);
+  });
 });

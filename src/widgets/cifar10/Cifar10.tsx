@@ -170,7 +170,7 @@ export function Cifar10() {
         </div>
       ) : null}
 
-      <div className="widget-controls cifar-controls">
+      <div className="widget-controls dense-controls">
         {field('train', 'input-train')}
         <FieldControl field={FIELDS.optimizer} value={values.optimizer} disabled={busy}
           onCommit={(v) => set({ optimizer: v as OptimizerName, lr: DEFAULT_LR[v as OptimizerName] })} testId="input-optimizer" />

@@ -178,7 +178,7 @@ export function Transfer() {
       ))}
       <BaseWeightsPanel state={weights.state} retry={weights.retry} convert={(file) => void weights.convert(file)} conversion={weights.conversion} />
 
-      <div className="widget-controls">
+      <div className="widget-controls dense-controls">
         <FieldControl field={BASE_FIELD} value={values.base} disabled={busy} onCommit={(v) => set({ base: v as typeof values.base })} testId="input-base" />
         <ClassPicker classes={cifarClasses} disabled={busy} onChange={(classes) => set({ classes })} />
         {cifarClasses ? (

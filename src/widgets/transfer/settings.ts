@@ -49,11 +49,11 @@ export const NAMES_FIELD: TextField = {
   check: (raw) => (raw.split(',').length === CLASS_COUNT && raw.split(',').every((n) => n.trim() !== '') ? null : `debe tener ${CLASS_COUNT} nombres separados por comas`),
 };
 /** The first training file holds about 1.000 images of each class: enough, and a fifth of the download. */
-export const IMAGES_FIELD: NumberField = { kind: 'number', label: 'Imágenes de entrenamiento por clase', default: 100, integer: true, min: 2, max: 900 };
-export const VALIDATION_FIELD: NumberField = { kind: 'number', label: 'Imágenes de validación por clase', default: 100, integer: true, min: 1, max: 1000 };
-export const LR_FIELD: NumberField = { kind: 'number', label: 'η de la fase 1 (cabeza)', default: 1e-3, min: 0, exclusiveMin: true, max: 10 };
+export const IMAGES_FIELD: NumberField = { kind: 'number', label: 'Imágenes por clase', default: 100, integer: true, min: 2, max: 900 };
+export const VALIDATION_FIELD: NumberField = { kind: 'number', label: 'Validación por clase', default: 100, integer: true, min: 1, max: 1000 };
+export const LR_FIELD: NumberField = { kind: 'number', label: 'η, fase 1', default: 1e-3, min: 0, exclusiveMin: true, max: 10 };
 export const LR2_FIELD: NumberField = { kind: 'number', label: 'η de la fase 2 (afinado)', default: 1e-5, min: 0, exclusiveMin: true, max: 10 };
-export const EPOCHS_FIELD: NumberField = { kind: 'number', label: 'Épocas de la fase 1', default: 10, integer: true, min: 1, max: 1000 };
+export const EPOCHS_FIELD: NumberField = { kind: 'number', label: 'Épocas, fase 1', default: 10, integer: true, min: 1, max: 1000 };
 export const EPOCHS2_FIELD: NumberField = { kind: 'number', label: 'Épocas de la fase 2', default: 5, integer: true, min: 1, max: 1000 };
 export const UNFREEZE_FIELD: NumberField = { kind: 'number', label: 'Bloques que descongelar', default: 2, integer: true, min: 1, max: 40 };
 
