@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { EngineInputError } from '../errors';
 import { toFloat16Bits } from './float16';
 import { readKerasWeights, type StoredWeights } from './h5';
+import { concatBytes } from '../bytes';
 
 /**
  * Official Keras weights (HDF5) → tfjs layers artifacts: the topology of `model` and, for each
@@ -47,18 +48,8 @@ export function toArtifacts(stored: StoredWeights, model: tf.LayersModel, option
     generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
     convertedBy: 'Laboratorio de redes neuronales (Keras HDF5 → tfjs)',
     weightSpecs,
-    weightData: concatenate(parts),
+    weightData: concatBytes(parts).buffer as ArrayBuffer,
   };
 }
 
 const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-
-function concatenate(parts: Uint8Array[]): ArrayBuffer {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out.buffer;
-}

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { LoadProgress } from '../cifar10/load';
 import type { ModelFile } from '../efficientnet/files';
+import { concatBytes } from '../bytes';
 
 /**
  * Converted weights (tfjs layers files: model.json and binary shards) fetched from the site's
@@ -95,18 +96,9 @@ async function readBody(response: Response, onBytes: (n: number) => void): Promi
     chunks.push(value);
     onBytes(value.length);
   }
-  return join(chunks);
+  return concatBytes(chunks);
 }
 
-function join(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
 
 /**
  * The weights at `modelUrl` (a model.json on the site): from this browser's cache when it
@@ -137,7 +129,7 @@ async function readCached(cache: Cache, text: string, modelUrl: string, name: st
     if (!response) return null; // an incomplete copy: download again
     shards.push(new Uint8Array(await response.arrayBuffer()));
   }
-  const weightData = join(shards);
+  const weightData = concatBytes(shards);
   if (weightData.length !== weightBytes(json.weightsManifest.flatMap((g) => g.weights))) return null;
   onProgress({ fraction: 1, label: `Pesos de ${name} leídos de este navegador` });
   return { artifacts: toArtifacts(json, weightData), origin: 'cache', metadata: json.userDefinedMetadata ?? {}, bytes: weightData.length };
@@ -165,7 +157,7 @@ async function download(cache: Cache | null, text: string, modelUrl: string, nam
       report();
     }));
   }
-  const weightData = join(shards);
+  const weightData = concatBytes(shards);
   if (weightData.length !== total) throw new Error(`Los pesos de ${name} están incompletos: ${weightData.length} bytes de ${total}.`);
   if (cache) await storeModelFiles(cache, modelUrl, text, shards);
   return { artifacts: toArtifacts(json, weightData), origin: 'network', metadata: json.userDefinedMetadata ?? {}, bytes: weightData.length };
