@@ -182,6 +182,20 @@ test.describe('the transfer lab', () => {
     await expect(evaluation.getByTestId('gallery-item')).toHaveCount(4);
   });
 
+  test('the camera adds its frames to the class chosen', async ({ page }) => {
+    await page.goto('./#/lab/transfer?base=mini&classes=propias&nombres=taza,llave,lápiz,goma&backend=webgl');
+    const widget = page.getByTestId('widget-transfer');
+    await widget.getByTestId('camera-toggle').click();
+    // Chromium's fake camera: a moving test pattern, no permission prompt.
+    await expect.poll(() => widget.locator('.camera video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
+    await widget.getByRole('button', { name: 'Foto para «llave»' }).click();
+    await expect(widget.getByTestId('class-count-1')).toHaveAttribute('data-value', '1');
+    await widget.getByRole('button', { name: 'Foto para «llave»' }).click();
+    await expect(widget.getByTestId('class-count-1')).toContainText('2 imágenes (1 para validar)');
+    await expect(widget.getByTestId('own-class-1').locator('.own-thumbs > *')).toHaveCount(2);
+    await expect(widget.getByTestId('class-count-0')).toHaveAttribute('data-value', '0');
+  });
+
   test('an official .h5 dropped on the page is converted here, trains, and stays for offline use', async ({ page, context }, testInfo) => {
     test.setTimeout(300_000);
     const file = testInfo.outputPath('efficientnetb0_notop.h5');

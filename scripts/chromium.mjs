@@ -11,6 +11,9 @@ export const CHROMIUM_ARGS = [
   '--use-webgpu-adapter=swiftshader',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
+  // A fake camera (a test pattern) that needs no permission prompt: the transfer lab's webcam capture.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
