@@ -114,7 +114,7 @@ test.describe('projector mode at 1280×720', () => {
   }
 
   test('#/lab/transfer: controls, both phases\' main readouts and the charts fit without scrolling', async ({ page }) => {
-    await page.goto('./#/lab/transfer?base=mini&proyector=1&backend=webgl');
+    await page.goto('./#/lab/transfer?base=mini&images=10&val=10&proyector=1&backend=webgl');
     const widget = page.getByTestId('widget-transfer');
     await waitForStatus(widget, 'idle');
     const ids = ['status', 'epoch', 'phase', 'param-count', 'trainable-count', 'loss', 'accuracy', 'val-accuracy', 'play', 'reset'];
