@@ -52,7 +52,12 @@ async function load(base: string, trainFiles: number) {
   return Promise.race([api.load(base, trainFiles), crashed]);
 }
 
-const bench = { open, run, load, close, adapter };
+async function transfer(modelUrl: string) {
+  if (!api) throw new Error('open a backend first');
+  return Promise.race([api.transfer(modelUrl), crashed]);
+}
+
+const bench = { open, run, load, transfer, close, adapter };
 export type BenchPage = typeof bench;
 (window as unknown as { bench: BenchPage }).bench = bench;
 document.title += ' (ready)';

@@ -11,6 +11,9 @@
  *   mlp    exercise D: 3072-1024×4-10 MLP with Dropout(0.2), Adam lr 1e-4, sparse CE, batch 64,
  *          on the first real CIFAR-10 training images; plain = compile + model.fit on the same
  *          images (already floats on the device, fit's best case), both shuffling per epoch.
+ *   transfer  exercise E on EfficientNet mini (the site's weights), 400 + 100 images of four
+ *          classes: seconds per epoch in phase 1 (frozen) and phase 2 (top 2 blocks unfrozen),
+ *          the engine on its cached activations against compile + model.fit of the whole network.
  * Each run: build the model, one untimed warm-up step, then the timed steps; the loss is
  * read back only at the end. Engine and plain runs alternate (E P, P E, …) on the same
  * backend in the same Worker; the table shows medians and engine/plain.
@@ -23,6 +26,7 @@
  *   BENCH_ROUNDS=5         most engine+plain rounds per cell (at least 2; fewer when a cell is slow)
  *   BENCH_BACKENDS=webgpu,webgl,wasm,cpu
  *   BENCH_APP_BACKENDS=auto,webgpu,webgl,wasm,cpu   backends for the app long-task check
+ *   BENCH_TRANSFER_BACKENDS=webgpu,webgl   backends for the transfer workload
  *   BENCH_HEAP_SECONDS=20  seconds the memory check samples the training worker
  *   BENCH_JSON=path        also write the raw results as JSON
  */
@@ -48,6 +52,7 @@ const SETTINGS = {
   rounds: Math.max(2, Number(env.BENCH_ROUNDS ?? 5)),
   backends: list(env.BENCH_BACKENDS, 'webgpu,webgl,wasm,cpu'),
   appBackends: list(env.BENCH_APP_BACKENDS, 'auto,webgpu,webgl,wasm,cpu'),
+  transferBackends: list(env.BENCH_TRANSFER_BACKENDS, 'webgpu,webgl'),
   /** Epochs the app runs in the long-task check (the brief's URL). */
   appEpochs: 2000,
   /** Seconds of training the memory check samples while the app trains on all 50,000 images. */
@@ -240,7 +245,9 @@ async function cell(backend, workload) {
 }
 
 const DATA_BASE = `${ORIGIN}/lab/data/cifar10/`;
+const MINI_URL = `${ORIGIN}/lab/models/efficientnet-mini/model.json`;
 const results = [];
+const transferResults = [];
 const backendInfo = {};
 let dataLoad = null;
 for (const backend of SETTINGS.backends) {
@@ -269,6 +276,18 @@ for (const backend of SETTINGS.backends) {
       log(message);
       errors.push(message);
       results.push({ backend, workload, error: message });
+    }
+  }
+  if (SETTINGS.transferBackends.includes(backend)) {
+    try {
+      const t = await page.evaluate((url) => window.bench.transfer(url), MINI_URL);
+      log(`  transfer: s/epoch phase 1 engine ${fmt(t.engine[0])} plain ${fmt(t.plain[0])}; phase 2 engine ${fmt(t.engine[1])} plain ${fmt(t.plain[1])}`);
+      transferResults.push({ backend, ...t });
+    } catch (error) {
+      const message = `transfer on ${backend} failed: ${error.message.split('\n')[0]}`;
+      log(message);
+      errors.push(message);
+      transferResults.push({ backend, error: message });
     }
   }
   await page.evaluate(() => window.bench.close());
@@ -487,6 +506,24 @@ out.push(
 );
 for (const r of results.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
 out.push('');
+out.push('Transfer (exercise E) on EfficientNet mini, the notebook\'s head, 400 training + 100 validation images (bird, cat, deer, dog), batch 32.');
+out.push('Seconds per epoch (after an untimed one): the engine trains on activations cached at the cut (phase 1: the pooled features;');
+out.push('phase 2: the input of the first of 2 unfrozen blocks); plain = compile + model.fit of the whole network, the base run every epoch.');
+out.push('Caching s: computing those activations once per phase, for all 500 images (plain runs first, so shaders are compiled by then).');
+out.push('');
+out.push(
+  table(
+    ['backend', 'phase', 'trainable', 'engine s/epoch', 'plain s/epoch', 'plain/engine', 'caching s'],
+    transferResults.flatMap((r) => {
+      if (r.error) return [[r.backend, '-', '-', '-', '-', '-', 'not measured (below)']];
+      const leak = r.leakedTensors ? ` (${r.leakedTensors} tensors leaked)` : '';
+      return [0, 1].map((i) => [r.backend, i + 1, r.trainable[i].toLocaleString('en'), fmt(r.engine[i]), fmt(r.plain[i]), (r.plain[i] / r.engine[i]).toFixed(1), (i === 0 ? r.prepareSeconds : r.fineTuneSeconds).toFixed(1) + leak]);
+    }),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+  ),
+);
+for (const r of transferResults.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
+out.push('');
 out.push('CIFAR-10 in the browser (the app\'s loader: download from the local server, SHA-256 check, PNG decoding in a worker).');
 if (dataLoad) {
   out.push(`  ${dataLoad.images.toLocaleString('en')} images: ${dataLoad.seconds.toFixed(2)} s in all, ${dataLoad.decodeSeconds.toFixed(2)} s of it decoding the six PNG files.`);
@@ -535,7 +572,7 @@ out.push(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)}
 console.log(out.join('\n'));
 
 if (env.BENCH_JSON) {
-  const raw = { date: new Date().toISOString(), chromium: browser.version(), adapter: adapter.detail, backendInfo, cpu: cpus[0]?.model, cores: cpus.length, settings: SETTINGS, results, app: appResults, dataLoad, memory };
+  const raw = { date: new Date().toISOString(), chromium: browser.version(), adapter: adapter.detail, backendInfo, cpu: cpus[0]?.model, cores: cpus.length, settings: SETTINGS, results, transfer: transferResults, app: appResults, dataLoad, memory };
   writeFileSync(env.BENCH_JSON, JSON.stringify(raw, null, 2));
 }
 

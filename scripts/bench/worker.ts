@@ -14,7 +14,12 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { configureWasm, probeBackends, Trainer, type BackendInfo, type BackendName } from '../../src/engine';
 import { IMAGE_BYTES } from '../../src/engine/cifar10/classes';
 import { loadCifar10, type Cifar10Data } from '../../src/engine/cifar10/load';
-import { MLP, RECTA, mlpSpec, rectaSpec, type Impl, type WorkloadName } from './workloads';
+import type { TransferSpec } from '../../src/engine/spec';
+import { setTrainableBlocks } from '../../src/engine/efficientnet/freeze';
+import { cifar10Task, imageBatch, type ImageSet } from '../../src/engine/transfer/images';
+import { buildTransferNetwork, disposeTransferNetwork, setBaseWeights } from '../../src/engine/transfer/model';
+import { loadModelWeights } from '../../src/engine/transfer/weights';
+import { MLP, RECTA, TRANSFER, mlpSpec, rectaSpec, transferSpec, type Impl, type WorkloadName } from './workloads';
 
 // As in src/engine/worker.ts: the binaries are bundled, never fetched from a CDN.
 configureWasm({
@@ -146,6 +151,88 @@ async function runPlainFit({ steps, batches }: RunArgs): Promise<Omit<RunResult,
   }
 }
 
+/** Seconds per epoch of a transfer phase: one untimed epoch (read back), then the timed ones. */
+async function engineEpochs(trainer: Trainer): Promise<number> {
+  await trainer.step('epoch');
+  const before = trainer.getHistory().length;
+  const t0 = performance.now();
+  await trainer.start();
+  const seconds = (performance.now() - t0) / 1000;
+  const state = trainer.snapshot();
+  if (state.status !== 'done') throw new Error(`transfer run ended as ${state.status}: ${state.message}`);
+  const epochs = trainer.getHistory().length - before;
+  if (epochs !== TRANSFER.timedEpochs) throw new Error(`expected ${TRANSFER.timedEpochs} timed epochs, the history grew by ${epochs}`);
+  return seconds / epochs;
+}
+
+export interface TransferTimes {
+  /** Building the run and caching the frozen base's features (seconds). */
+  prepareSeconds: number;
+  /** Unfreezing and caching the activations at the first unfrozen block (seconds). */
+  fineTuneSeconds: number;
+  /** Seconds per epoch, phase 1 and phase 2: the engine on cached activations, model.fit through the whole network. */
+  engine: [number, number];
+  plain: [number, number];
+  trainable: [number, number];
+  images: number;
+  leakedTensors: number;
+}
+
+async function transferEngine(artifacts: tf.io.ModelArtifacts) {
+  const t0 = performance.now();
+  const trainer = await Trainer.create(transferSpec(backend), { onUpdate: () => {}, eventIntervalMs: 16, sources: { cifar10: data(), bases: { mini: artifacts } } });
+  try {
+    if (trainer.info.backend.name !== backend) throw new Error(`the engine chose ${trainer.info.backend.name} instead of ${backend}`);
+    const prepareSeconds = (performance.now() - t0) / 1000;
+    const trainable = [trainer.info.trainableCount];
+    const phase1 = await engineEpochs(trainer);
+    const t1 = performance.now();
+    await trainer.fineTune({ unfreeze: TRANSFER.unfreeze, learningRate: TRANSFER.fineTuneRate, epochs: 1 + TRANSFER.timedEpochs });
+    const fineTuneSeconds = (performance.now() - t1) / 1000;
+    trainable.push(trainer.info.trainableCount);
+    const phase2 = await engineEpochs(trainer);
+    return { prepareSeconds, fineTuneSeconds, epochs: [phase1, phase2] as [number, number], trainable: trainable as [number, number] };
+  } finally {
+    await trainer.dispose();
+  }
+}
+
+/**
+ * The notebook's way with plain tfjs: the whole network (frozen base, then its top blocks
+ * unfrozen) compiled and fitted, so every epoch runs every image through the base again.
+ */
+async function transferPlain(artifacts: tf.io.ModelArtifacts): Promise<[number, number]> {
+  const spec = transferSpec(backend);
+  const net = buildTransferNetwork(spec.model as TransferSpec, spec.seed);
+  const task = cifar10Task(data(), TRANSFER.classes, TRANSFER.train, TRANSFER.validation);
+  const tensors = (set: ImageSet) => [imageBatch(set, 0, set.labels.length, net.resolution), tf.tidy(() => tf.oneHot(tf.tensor1d(set.labels, 'int32'), TRANSFER.classes.length).toFloat())];
+  const [x, y] = tensors(task.train);
+  const [vx, vy] = tensors(task.validation);
+  const optimizers: tf.Optimizer[] = [];
+  const fitEpochs = async (learningRate: number) => {
+    const optimizer = tf.train.adam(learningRate);
+    optimizers.push(optimizer);
+    net.model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    const options = { batchSize: TRANSFER.batchSize, shuffle: true, validationData: [vx, vy] as [tf.Tensor, tf.Tensor], verbose: 0 as const };
+    await net.model.fit(x, y, { ...options, epochs: 1 });
+    const t0 = performance.now();
+    await net.model.fit(x, y, { ...options, epochs: TRANSFER.timedEpochs });
+    return (performance.now() - t0) / 1000 / TRANSFER.timedEpochs;
+  };
+  try {
+    setBaseWeights(net, artifacts);
+    setTrainableBlocks(net.model, net.blocks, 0);
+    const phase1 = await fitEpochs(TRANSFER.learningRate);
+    setTrainableBlocks(net.model, net.blocks, TRANSFER.unfreeze);
+    const phase2 = await fitEpochs(TRANSFER.fineTuneRate);
+    return [phase1, phase2];
+  } finally {
+    optimizers.forEach((o) => o.dispose());
+    disposeTransferNetwork(net);
+    tf.dispose([x, y, vx, vy]);
+  }
+}
+
 const api = {
   /** Activates one backend for the worker's life; returns what this runtime offers. */
   async init(name: BackendName): Promise<{ backend: string; backends: BackendInfo[] }> {
@@ -171,6 +258,17 @@ const api = {
     const t1 = performance.now();
     cifar10 = loaded;
     return { seconds: (t1 - t0) / 1000, decodeSeconds: (t1 - (decodeStart ?? t0)) / 1000, images: loaded.trainLabels.length + loaded.testLabels.length };
+  },
+
+  /** Exercise E on the mini base (weights from `modelUrl`): the engine's two phases against model.fit. */
+  async transfer(modelUrl: string): Promise<TransferTimes> {
+    const { artifacts } = await loadModelWeights(modelUrl, 'EfficientNet mini');
+    const before = tf.memory().numTensors;
+    // model.fit first: its untimed epoch compiles the base's shaders, which would otherwise land in the engine's caching time.
+    const plain = await transferPlain(artifacts);
+    const engine = await transferEngine(artifacts);
+    const images = TRANSFER.classes.length * TRANSFER.train;
+    return { ...engine, engine: engine.epochs, plain, images, leakedTensors: tf.memory().numTensors - before };
   },
 
   async run(args: RunArgs): Promise<RunResult> {

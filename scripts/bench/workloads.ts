@@ -63,3 +63,34 @@ export function mlpSpec(images: number, epochs: number, backend: RunSpec['backen
     backend,
   };
 }
+
+/**
+ * Exercise E on the offline base (EfficientNet mini, the weights the site serves): the
+ * notebook's head on bird/cat/deer/dog, 100 training and 25 validation images per class.
+ */
+export const TRANSFER = {
+  classes: [2, 3, 4, 5],
+  train: 100,
+  validation: 25,
+  batchSize: 32,
+  learningRate: 1e-3,
+  fineTuneRate: 1e-5,
+  unfreeze: 2,
+  /** One untimed epoch, then these, in each phase. */
+  timedEpochs: 2,
+};
+
+export function transferSpec(backend: RunSpec['backend']): RunSpec {
+  return {
+    model: { kind: 'transfer', base: 'mini', weights: 'pretrained', classes: TRANSFER.classes.length },
+    data: { kind: 'cifar10-classes', classes: TRANSFER.classes, train: TRANSFER.train, validation: TRANSFER.validation },
+    loss: 'categorical_crossentropy',
+    metrics: ['accuracy'],
+    optimizer: { name: 'adam', learningRate: TRANSFER.learningRate },
+    batchSize: TRANSFER.batchSize,
+    epochs: 1 + TRANSFER.timedEpochs,
+    shuffle: true,
+    seed: 1,
+    backend,
+  };
+}

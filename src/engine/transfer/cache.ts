@@ -23,9 +23,13 @@ export class CachedDataset extends TensorDataset implements LabelledDataset {
   }
 }
 
-/** Images per pass of the frozen part: fewer at big resolutions, so memory stays bounded. */
+/**
+ * Images per pass of the frozen part: 32 at most (Keras's predict default; on software WebGL
+ * batches of 128 made caching three times slower, see npm run bench), fewer at big
+ * resolutions, so memory stays bounded.
+ */
 export function cacheBatchSize(resolution: number): number {
-  return Math.max(4, Math.min(128, Math.floor(64 * (64 / resolution) ** 2)));
+  return Math.max(4, Math.min(32, Math.floor(64 * (64 / resolution) ** 2)));
 }
 
 /**
