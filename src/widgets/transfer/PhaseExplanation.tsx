@@ -14,8 +14,8 @@ export function PhaseExplanation({ view, base }: { view: TrainerView; base: Tran
       <p className="hint" data-testid="phase-explanation">
         Fase 1: la base está congelada y en modo inferencia, así que lo que calcula para cada imagen no cambia. Sus rasgos
         ({formatInteger(baseFeatures(base))} números por imagen, tras GlobalAveragePooling2D) se calculan una sola vez y se guardan; cada época
-        solo pasa esos rasgos por la cabeza ({formatInteger(view.info.trainableCount)} parámetros), por eso dura milisegundos. Sin esa caché,
-        cada época volvería a recorrer los {formatInteger(baseParams)} parámetros de la base con cada imagen.
+        solo pasa esos rasgos por la cabeza ({formatInteger(view.info.trainableCount)} parámetros), por eso es rápida (mira «Duración de una
+        época»). Sin esa caché, cada época volvería a recorrer los {formatInteger(baseParams)} parámetros de la base con cada imagen.
       </p>
     );
   }
