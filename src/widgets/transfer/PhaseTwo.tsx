@@ -37,7 +37,7 @@ export function PhaseTwo({ blocks, unfreeze, lr2, epochs2, disabled, canStart, o
         </button>
       </div>
       <p className="hint">
-        Las capas BatchNormalization siguen en modo inferencia: sus medias y varianzas de ImageNet no cambian, y un lote pequeño no
+        Las capas BatchNormalization siguen en modo inferencia: las medias y varianzas que midió el preentrenamiento no cambian, y un lote pequeño no
         puede estropearlas. La tasa de aprendizaje baja (1e-5 por defecto) para retocar los pesos preentrenados sin borrarlos; la cabeza
         sigue desde lo aprendido en la fase 1.
       </p>
