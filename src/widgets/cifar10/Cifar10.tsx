@@ -14,7 +14,8 @@ import { AUTOPLAY_FIELD, BACKEND_FIELD, SEED_FIELD, useUrlState, type ChoiceFiel
 import { useEngineSession } from '../useEngineSession';
 import { useTrainer } from '../useTrainer';
 import { BackendComparison } from './BackendComparison';
-import { Evaluation, galleryIndices } from './Evaluation';
+import { galleryIndices } from '../../ui/PredictionGallery';
+import { Evaluation, GALLERY_SIZE } from './Evaluation';
 import { ModelStorage } from './ModelStorage';
 import { OptimizerRace } from './OptimizerRace';
 import { cifar10Spec, DEFAULT_LR, OPTIMIZER_LABELS, type Cifar10Settings, type OptimizerName } from './spec';
@@ -140,7 +141,7 @@ export function Cifar10() {
     setEvaluating(true);
     try {
       const result = await remote.evaluateTest();
-      if (result) setEvaluation({ result, images: await remote.testImages(galleryIndices(result)) });
+      if (result) setEvaluation({ result, images: await remote.testImages(galleryIndices(result, GALLERY_SIZE)) });
     } finally {
       setEvaluating(false);
     }

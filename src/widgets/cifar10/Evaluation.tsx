@@ -6,22 +6,12 @@ import type { Evaluation as Result } from '../../engine/trainer';
 import { ClassificationReport } from '../../ui/ClassificationReport';
 import { ConfusionMatrix } from '../../ui/ConfusionMatrix';
 import { formatNumber } from '../../ui/format';
-import { PixelImage } from '../../ui/PixelImage';
+import { galleryIndices, PredictionGallery } from '../../ui/PredictionGallery';
 import { Readout } from '../../ui/Readout';
 
 /** Points of accuracy between training and test beyond which the gap is called overfitting. */
 const OVERFIT_POINTS = 5;
 export const GALLERY_SIZE = 24;
-
-/** Mistakes first, the most confident ones first (they teach most), then correct answers. */
-export function galleryIndices(result: Result, size = GALLERY_SIZE): number[] {
-  const all = Array.from(result.labels.keys());
-  const byConfidence = (a: number, b: number) => result.confidence[b] - result.confidence[a];
-  const wrong = all.filter((i) => result.labels[i] !== result.predicted[i]).sort(byConfidence);
-  const right = all.filter((i) => result.labels[i] === result.predicted[i]).sort(byConfidence);
-  const mistakes = Math.min(wrong.length, Math.ceil((size * 2) / 3));
-  return [...wrong.slice(0, mistakes), ...right.slice(0, size - mistakes)];
-}
 
 const percent = (v: number) => `${formatNumber(v * 100, 1)} %`;
 
@@ -47,7 +37,7 @@ function GapNote({ history, test }: { history: EpochRecord[]; test: number }) {
 export function Evaluation({ result, images, history }: { result: Result; images: Uint8Array[]; history: EpochRecord[] }) {
   const counts = useMemo(() => confusionMatrix(result.labels, result.predicted, CIFAR10_CLASSES.length), [result]);
   const report = useMemo(() => classificationReport(counts), [counts]);
-  const shown = useMemo(() => galleryIndices(result), [result]);
+  const shown = useMemo(() => galleryIndices(result, GALLERY_SIZE), [result]);
   return (
     <section className="evaluation" aria-label="Evaluación en el conjunto de prueba" data-testid="evaluation">
       <h3>Evaluación con las 10.000 imágenes de prueba</h3>
@@ -61,19 +51,8 @@ export function Evaluation({ result, images, history }: { result: Result; images
         <ClassificationReport report={report} classes={CIFAR10_CLASSES} />
       </div>
       <h4>Imágenes de prueba: primero los errores</h4>
-      <ul className="gallery" data-testid="gallery">
-        {shown.map((index, i) =>
-          images[i] ? (
-            <li key={index} className={result.labels[index] === result.predicted[index] ? 'hit' : 'miss'} data-testid="gallery-item">
-              <PixelImage rgb={images[i]} side={IMAGE_SIDE} size={64} label={`Imagen de prueba ${index}: ${CIFAR10_CLASSES[result.labels[index]]}`} />
-              <span>
-                dice <strong>{CIFAR10_CLASSES[result.predicted[index]]}</strong> ({percent(result.confidence[index])})
-              </span>
-              <span>es {CIFAR10_CLASSES[result.labels[index]]}</span>
-            </li>
-          ) : null,
-        )}
-      </ul>
+      <PredictionGallery result={result} shown={shown} images={images} side={IMAGE_SIDE} size={64} names={CIFAR10_CLASSES}
+        imageLabel={(index) => `Imagen de prueba ${index}`} />
     </section>
   );
 }

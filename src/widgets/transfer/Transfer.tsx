@@ -13,7 +13,7 @@ import { TrainingControls } from '../TrainingControls';
 import { AUTOPLAY_FIELD, BACKEND_FIELD, SEED_FIELD, useUrlState, type Fields } from '../urlState';
 import { useEngineSession } from '../useEngineSession';
 import { useTrainer, type TrainerView } from '../useTrainer';
-import { galleryIndices } from '../cifar10/Evaluation';
+import { galleryIndices } from '../../ui/PredictionGallery';
 import { BaseWeightsPanel } from './BaseWeightsPanel';
 import { HELD_OUT_GALLERY, HeldOutEvaluation } from './HeldOutEvaluation';
 import { OwnImagesPanel } from './OwnImagesPanel';
