@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, waitForStatus } from './browser';
+import { expect, LESSON_PAGES, test, waitForStatus } from './browser';
 
 /** Every lesson page, the glossary, the index and the capabilities page, in both themes. */
-const PAGES = ['#/', '#/leccion/perdida', '#/leccion/gradiente', '#/leccion/backprop', '#/leccion/softmax', '#/leccion/cifar10', '#/leccion/transferencia', '#/glosario', '#/acerca'];
+const PAGES = ['#/', ...LESSON_PAGES, '#/acerca'];
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`accessibility (axe-core), ${scheme} theme`, () => {
@@ -18,7 +18,13 @@ for (const scheme of ['light', 'dark'] as const) {
         const results = await new AxeBuilder({ page }).analyze();
         const bad = results.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          .map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+          );
         expect(bad, bad.join('\n')).toEqual([]);
       });
     }

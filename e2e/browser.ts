@@ -20,6 +20,17 @@ export const test = base.extend<{ page: Page }>({
 
 export { expect };
 
+/** The lessons' pages in the course's order, then the glossary: every page with formulas. */
+export const LESSON_PAGES = [
+  '#/leccion/perdida',
+  '#/leccion/gradiente',
+  '#/leccion/backprop',
+  '#/leccion/softmax',
+  '#/leccion/cifar10',
+  '#/leccion/transferencia',
+  '#/glosario',
+];
+
 /** A readout inside a widget, by its data-testid (DESIGN.md public contract). */
 export function readout(widget: Locator, id: string): Locator {
   return widget.getByTestId(id);

@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download } from '@playwright/test';
-import { expect, numberValue, readout, readoutValue, test, waitForStatus } from './browser';
+import { expect, numberValue, readout, test, waitForStatus } from './browser';
 
 /** A small configuration: 900 training and 100 validation images, one hidden layer of 32. */
 const SMALL = 'train=1000&hidden=1&units=32&batch=100&optimizer=adam&lr=0.001';
@@ -45,7 +45,9 @@ test.describe('the CIFAR-10 lab', () => {
       const accuracy = await numberValue(evaluation, 'test-accuracy');
       expect(accuracy).toBeGreaterThan(0.12);
       expect(accuracy).toBeLessThan(0.6);
-      const cells = await evaluation.locator('[data-testid^="cm-"]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+      const cells = await evaluation
+        .locator('[data-testid^="cm-"]')
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
       expect(cells).toHaveLength(100);
       expect(cells.reduce((a, b) => a + b, 0)).toBe(10_000);
       const diagonal = await Promise.all(Array.from({ length: 10 }, (_, i) => numberValue(evaluation, `cm-${i}-${i}`)));
@@ -127,7 +129,7 @@ test.describe('the CIFAR-10 lab', () => {
         return path;
       }),
     );
-    expect(files.map((f) => f.split('/').pop()).sort()).toEqual(['model.json', 'model.weights.bin']);
+    expect(files.map((f) => f.split('/').pop() ?? '').sort((a, b) => a.localeCompare(b))).toEqual(['model.json', 'model.weights.bin']);
 
     // Fresh weights, then the saved ones: the test accuracy comes back exactly.
     await widget.getByTestId('reset').click();

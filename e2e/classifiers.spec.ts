@@ -1,6 +1,6 @@
 import { expect, numberValue, readout, readoutValue, test, waitForStatus } from './browser';
 
-/** Final values of the float32 reference (src/engine/test/classifiers.test.ts) on cpu. */
+/** Final values of the float32 reference (src/engine/classifiers.test.ts) on cpu. */
 const AND_FINAL = { w: [4.2459345, 4.2437954], b: -6.559165 };
 const PUNTOS_FINAL = { w: [-2.1160238, 3.0370915], b: -3.4121702 };
 

@@ -102,9 +102,11 @@ test.describe('projector mode at 1280×720', () => {
       await expect(readout(widget, 'loss')).not.toHaveAttribute('data-value', '');
       const bottoms = await widget.evaluate((root) =>
         // Every readout of the main row(s), the run buttons and the pictures.
-        ['.readout-row:not(.prediction-table *) output', '.training-controls button, [data-testid="descend"]', '.chart, .surface, .softmax-table'].map((selector) =>
-          [...root.querySelectorAll(selector)].map((el) => el.getBoundingClientRect().bottom),
-        ),
+        [
+          '.readout-row:not(.prediction-table *) output',
+          '.training-controls button, [data-testid="descend"]',
+          '.chart, .surface, .softmax-table',
+        ].map((selector) => [...root.querySelectorAll(selector)].map((el) => el.getBoundingClientRect().bottom)),
       );
       for (const group of bottoms) {
         expect(group.length).toBeGreaterThan(0);
@@ -113,13 +115,16 @@ test.describe('projector mode at 1280×720', () => {
     });
   }
 
-  test('#/lab/transfer: controls, both phases\' main readouts and the charts fit without scrolling', async ({ page }) => {
+  test("#/lab/transfer: controls, both phases' main readouts and the charts fit without scrolling", async ({ page }) => {
     await page.goto('./#/lab/transfer?base=mini&images=10&val=10&proyector=1&backend=webgl');
     const widget = page.getByTestId('widget-transfer');
     await waitForStatus(widget, 'idle');
     const ids = ['status', 'epoch', 'phase', 'param-count', 'trainable-count', 'loss', 'accuracy', 'val-accuracy', 'play', 'reset'];
     const bottoms = await widget.evaluate(
-      (root, ids) => [...ids.map((id) => `[data-testid="${id}"]`), '.chart'].flatMap((selector) => [...root.querySelectorAll(selector)].map((el) => el.getBoundingClientRect().bottom)),
+      (root, ids) =>
+        [...ids.map((id) => `[data-testid="${id}"]`), '.chart'].flatMap((selector) =>
+          [...root.querySelectorAll(selector)].map((el) => el.getBoundingClientRect().bottom),
+        ),
       ids,
     );
     expect(bottoms.length).toBe(ids.length + 2);

@@ -3,7 +3,10 @@ import { expect, test, waitForStatus } from './browser';
 test.describe('the lab shell under a sub-path', () => {
   test('the index lists the six lessons in order and links to them', async ({ page }) => {
     await page.goto('./#/');
-    const hrefs = await page.getByRole('main').locator('a[href^="#/leccion/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await page
+      .getByRole('main')
+      .locator('a[href^="#/leccion/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const slugs = [...new Set(hrefs)].map((h) => h!.replace('#/leccion/', ''));
     expect(slugs).toEqual(['perdida', 'gradiente', 'backprop', 'softmax', 'cifar10', 'transferencia']);
     await page.locator('[href="#/leccion/perdida"]').first().click();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { encode } from 'fast-png';
 import { buildEfficientNet } from '../src/engine/efficientnet/build';
-import { kerasLayersOf, writeKerasH5 } from '../src/engine/efficientnet/fixtures';
+import { kerasLayersOf, writeKerasH5 } from '../src/engine/test-support/kerasH5';
 import type { Locator } from '@playwright/test';
 import { expect, numberValue, readout, readoutValue, test, waitForStatus } from './browser';
 
@@ -56,7 +56,10 @@ function png(width: number, height: number, rgb: [number, number, number], seed:
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const inside = Math.abs(x - width / 2) < width / 4 && Math.abs(y - height / 2 + seed) < height / 4;
-      data.set(rgb.map((c) => (inside ? Math.min(255, c + 60) : c)), (y * width + x) * 3);
+      data.set(
+        rgb.map((c) => (inside ? Math.min(255, c + 60) : c)),
+        (y * width + x) * 3,
+      );
     }
   }
   return Buffer.from(encode({ width, height, data, channels: 3 }));
@@ -87,7 +90,9 @@ test.describe('the transfer lab', () => {
       expect(before).toBe(await numberValue(widget, 'val-accuracy'));
       const evaluation = widget.getByTestId('evaluation');
       await expect(evaluation).toBeVisible();
-      const cells = await evaluation.locator('[data-testid^="cm-"]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+      const cells = await evaluation
+        .locator('[data-testid^="cm-"]')
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
       expect(cells).toHaveLength(16);
       expect(cells.reduce((a, b) => a + b, 0)).toBe(100);
       expect(await numberValue(evaluation, 'heldout-accuracy')).toBeCloseTo(before, 5);
@@ -155,16 +160,25 @@ test.describe('the transfer lab', () => {
     });
   });
 
-  test('the student\'s own images, in four classes, with their counts', async ({ page }) => {
+  test("the student's own images, in four classes, with their counts", async ({ page }) => {
     await page.goto('./#/lab/transfer?base=mini&classes=propias&nombres=rojo,verde,azul,amarillo&epochs=3&backend=webgl');
     const widget = page.getByTestId('widget-transfer');
     await expect(widget.getByTestId('own-missing')).toBeVisible();
     await expect(readout(widget, 'status')).toHaveAttribute('data-value', '');
-    const colours: [number, number, number][] = [[200, 30, 30], [30, 180, 40], [40, 50, 200], [210, 200, 40]];
+    const colours: [number, number, number][] = [
+      [200, 30, 30],
+      [30, 180, 40],
+      [40, 50, 200],
+      [210, 200, 40],
+    ];
     for (const [i, colour] of colours.entries()) {
       await expect(widget.getByTestId(`own-name-${i}`)).toHaveValue(['rojo', 'verde', 'azul', 'amarillo'][i]);
       // Photos of any shape: the centred square is kept.
-      const files = Array.from({ length: 5 }, (_, j) => ({ name: `foto-${i}-${j}.png`, mimeType: 'image/png', buffer: png(80 + 10 * j, 60, colour, j) }));
+      const files = Array.from({ length: 5 }, (_, j) => ({
+        name: `foto-${i}-${j}.png`,
+        mimeType: 'image/png',
+        buffer: png(80 + 10 * j, 60, colour, j),
+      }));
       await widget.getByTestId(`own-files-${i}`).setInputFiles(files);
       await expect(widget.getByTestId(`class-count-${i}`)).toHaveAttribute('data-value', '5');
       await expect(widget.getByTestId(`class-count-${i}`)).toContainText('5 imágenes (1 para validar)');
@@ -176,7 +190,9 @@ test.describe('the transfer lab', () => {
     const evaluation = widget.getByTestId('evaluation');
     await expect(evaluation).toBeVisible();
     // 4 of each class trained on, 1 of each held out: the matrix counts those 4.
-    const cells = await evaluation.locator('[data-testid^="cm-"]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+    const cells = await evaluation
+      .locator('[data-testid^="cm-"]')
+      .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
     expect(cells.reduce((a, b) => a + b, 0)).toBe(4);
     await expect(evaluation.getByTestId('confusion-matrix')).toContainText('amarillo');
     await expect(evaluation.getByTestId('gallery-item')).toHaveCount(4);
@@ -205,12 +221,16 @@ test.describe('the transfer lab', () => {
       const widget = page.getByTestId('widget-transfer');
       await expect(widget.getByTestId('weights-fallback')).toBeVisible();
       // Not every file is a Keras weights file.
-      await widget.getByTestId('h5-input').setInputFiles({ name: 'notas.h5', mimeType: 'application/octet-stream', buffer: Buffer.from('hola') });
+      await widget
+        .getByTestId('h5-input')
+        .setInputFiles({ name: 'notas.h5', mimeType: 'application/octet-stream', buffer: Buffer.from('hola') });
       await expect(widget.getByTestId('h5-error')).toContainText('no es un HDF5 válido');
 
       await widget.getByTestId('h5-input').setInputFiles(file);
       await expect(readout(widget, 'weights-source')).toHaveAttribute('data-value', 'imagenet:file', { timeout: 120_000 });
-      await expect(readout(widget, 'weights-source')).toContainText('convertidos en este navegador desde tu archivo efficientnetb0_notop.h5');
+      await expect(readout(widget, 'weights-source')).toContainText(
+        'convertidos en este navegador desde tu archivo efficientnetb0_notop.h5',
+      );
       await expect(widget.getByTestId('weights-fallback')).toHaveCount(0);
       // The converted B0 with the notebook's head: Keras's 4,049,571 plus 198,020 that train.
       await waitForStatus(widget, 'idle', 240_000);

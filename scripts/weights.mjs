@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createServer } from 'vite';
+import { withViteModules } from './viteModules.mjs';
 
 const BASE_URL = 'https://storage.googleapis.com/keras-applications/';
 // The "notop" half of WEIGHTS_HASHES in keras/src/applications/efficientnet.py. Keras's get_file
@@ -89,7 +89,9 @@ async function prepare(variant, engine) {
     const files = engine.modelFiles(artifacts);
     writeAtomically(target, files);
     const megabytes = files.reduce((n, f) => n + f.bytes.byteLength, 0) / 1e6;
-    console.log(`EfficientNet${variant.toUpperCase()} listo en ${relative(root, target)} (${files.length} archivos, ${megabytes.toFixed(1)} MB).`);
+    console.log(
+      `EfficientNet${variant.toUpperCase()} listo en ${relative(root, target)} (${files.length} archivos, ${megabytes.toFixed(1)} MB).`,
+    );
   } finally {
     model.dispose();
   }
@@ -98,16 +100,13 @@ async function prepare(variant, engine) {
 try {
   // Leftovers of a run that was killed half-way are never served.
   if (existsSync(weightsDir)) {
-    for (const entry of readdirSync(weightsDir)) if (entry.startsWith(TEMP_PREFIX)) rmSync(join(weightsDir, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(weightsDir))
+      if (entry.startsWith(TEMP_PREFIX)) rmSync(join(weightsDir, entry), { recursive: true, force: true });
   }
-  // The loader stays open while converting: the converter loads h5wasm on demand through it.
-  const vite = await createServer({ configFile: false, root, logLevel: 'error', appType: 'custom', server: { middlewareMode: true, hmr: false }, optimizeDeps: { noDiscovery: true, include: [] } });
-  try {
-    const engine = await vite.ssrLoadModule('/src/engine/efficientnet/index.ts');
+  await withViteModules(async (load) => {
+    const engine = await load('/src/engine/efficientnet/index.ts');
     for (const variant of variants) await prepare(variant, engine);
-  } finally {
-    await vite.close();
-  }
+  });
 } catch (error) {
   console.error(`No se pudieron preparar los pesos de EfficientNet: ${error.message}`);
   process.exit(1);

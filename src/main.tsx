@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
-import { router } from './app/router';
+// The global stylesheet first: each widget's and src/ui part's own CSS must come after it.
 import 'katex/dist/katex.min.css';
 import './app/styles.css';
+import { router } from './app/router';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Falta el elemento #root en index.html');

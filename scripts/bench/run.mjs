@@ -11,6 +11,10 @@
  *   mlp    exercise D: 3072-1024×4-10 MLP with Dropout(0.2), Adam lr 1e-4, sparse CE, batch 64,
  *          on the first real CIFAR-10 training images; plain = compile + model.fit on the same
  *          images (already floats on the device, fit's best case), both shuffling per epoch.
+ *   mlp + augmentation  the same mlp through the engine with and without its augmentation
+ *          (workloads.ts MLP_AUGMENT: flip, translate 0.1, rotate 0.05, zoom 0.1) on the training
+ *          batches, alternating like engine/plain; goal augmented/engine >= 0.91 (issue 17: at most
+ *          10 % more time per epoch).
  *   transfer  exercise E on EfficientNet mini (the site's weights), 400 + 100 images of four
  *          classes: seconds per epoch in phase 1 (frozen) and phase 2 (top 2 blocks unfrozen),
  *          the engine on its cached activations against compile + model.fit of the whole network.
@@ -27,6 +31,7 @@
  *   BENCH_BACKENDS=webgpu,webgl,wasm,cpu
  *   BENCH_APP_BACKENDS=auto,webgpu,webgl,wasm,cpu   backends for the app long-task check
  *   BENCH_TRANSFER_BACKENDS=webgpu,webgl   backends for the transfer workload
+ *   BENCH_AUGMENT_BACKENDS=webgl   backends for the mlp + augmentation comparison
  *   BENCH_HEAP_SECONDS=20  seconds the memory check samples the training worker
  *   BENCH_JSON=path        also write the raw results as JSON
  */
@@ -45,7 +50,11 @@ const APP_DIST = path.join(ROOT, 'dist');
 const BENCH_DIST = path.join(ROOT, 'node_modules/.cache/bench');
 
 const env = process.env;
-const list = (v, d) => (v ?? d).split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v, d) =>
+  (v ?? d)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const SETTINGS = {
   seconds: Number(env.BENCH_SECONDS ?? 8),
   rectaEpochs: Number(env.BENCH_RECTA_EPOCHS ?? 2000),
@@ -53,6 +62,7 @@ const SETTINGS = {
   backends: list(env.BENCH_BACKENDS, 'webgpu,webgl,wasm,cpu'),
   appBackends: list(env.BENCH_APP_BACKENDS, 'auto,webgpu,webgl,wasm,cpu'),
   transferBackends: list(env.BENCH_TRANSFER_BACKENDS, 'webgpu,webgl'),
+  augmentBackends: list(env.BENCH_AUGMENT_BACKENDS, 'webgl'),
   /** Epochs the app runs in the long-task check (the brief's URL). */
   appEpochs: 2000,
   /** Seconds of training the memory check samples while the app trains on all 50,000 images. */
@@ -63,6 +73,8 @@ const SETTINGS = {
   /** A cell runs more rounds (up to `rounds`) only while it stays within this many seconds. */
   cellSeconds: 30,
   goalRatio: 0.95,
+  /** Augmented/plain engine: augmentation adds at most 10 % to an epoch (1 / 1.1 ≈ 0.91). */
+  goalAugmentRatio: 0.91,
   goalLongTaskMs: 100,
 };
 
@@ -82,7 +94,9 @@ try {
   fail(`Chromium is missing at ${CHROMIUM_PATH}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 if (!existsSync(path.join(APP_DIST, 'index.html'))) {
-  fail(`the app's production build is missing (${path.relative(ROOT, APP_DIST)}/index.html); run \`vite build\` first (npm run bench does).`);
+  fail(
+    `the app's production build is missing (${path.relative(ROOT, APP_DIST)}/index.html); run \`vite build\` first (npm run bench does).`,
+  );
 }
 
 // --- bench page build ---------------------------------------------------------------------
@@ -212,42 +226,49 @@ async function runOnce(args) {
   const rate = r.samples / r.seconds;
   const perSecond = args.workload === 'recta' ? r.steps / r.seconds : rate;
   log(
-    `  ${args.workload} ${args.impl.padEnd(6)} ${r.steps} steps in ${r.seconds.toFixed(2)} s → ` +
+    `  ${args.workload} ${args.impl.padEnd(9)} ${r.steps} steps in ${r.seconds.toFixed(2)} s → ` +
       `${fmt(perSecond)} ${args.workload === 'recta' ? 'epochs/s' : 'samples/s'} (loss ${r.loss.toPrecision(4)})` +
       (r.leakedTensors ? `, ${r.leakedTensors} tensors leaked!` : ''),
   );
   return { ...r, perSecond };
 }
 
-async function cell(backend, workload) {
-  let plan;
-  const runs = { engine: [], plain: [] };
+/**
+ * Alternating runs of two implementations on one backend: [measured, reference], by default
+ * the engine against plain tfjs; ['augmented', 'engine'] times the engine's augmentation.
+ * The result has both medians under the implementations' names and ratio = measured/reference.
+ * `plan` (steps and batches per run) skips the mlp calibration, e.g. to reuse the mlp row's.
+ */
+async function cell(backend, workload, [measured, reference] = ['engine', 'plain'], plan = null) {
+  const runs = { [measured]: [], [reference]: [] };
   if (workload === 'recta') {
     plan = { steps: SETTINGS.rectaEpochs, batches: 1 };
-  } else {
-    // Calibration: one timed plain step says how many steps fill the time budget.
-    const probe = await runOnce({ workload, impl: 'plain', steps: 1, batches: 2 });
+  } else if (!plan) {
+    // Calibration: one timed step of the reference says how many steps fill the time budget.
+    const probe = await runOnce({ workload, impl: reference, steps: 1, batches: 2 });
     plan = mlpPlan(probe.seconds);
     log(`  plan: ${plan.steps} timed steps per run over ${plan.batches} batches`);
   }
   const cellStart = performance.now();
   for (let round = 0; round < SETTINGS.rounds; round++) {
-    const order = round % 2 === 0 ? ['engine', 'plain'] : ['plain', 'engine'];
+    const order = round % 2 === 0 ? [measured, reference] : [reference, measured];
     for (const impl of order) runs[impl].push(await runOnce({ workload, impl, ...plan }));
     const spent = (performance.now() - cellStart) / 1000;
     // At least two rounds; a third (and more) only if it still fits in the cell's budget.
     if (round >= 1 && spent * ((round + 2) / (round + 1)) > SETTINGS.cellSeconds) break;
   }
-  const engine = median(runs.engine.map((r) => r.perSecond));
-  const plain = median(runs.plain.map((r) => r.perSecond));
-  const leaked = [...runs.engine, ...runs.plain].reduce((n, r) => n + r.leakedTensors, 0);
-  return { backend, workload, plan, rounds: runs.engine.length, engine, plain, ratio: engine / plain, runs, leaked };
+  const a = median(runs[measured].map((r) => r.perSecond));
+  const b = median(runs[reference].map((r) => r.perSecond));
+  const leaked = [...runs[measured], ...runs[reference]].reduce((n, r) => n + r.leakedTensors, 0);
+  const augment = runs[measured].find((r) => r.augment)?.augment;
+  return { backend, workload, plan, rounds: runs[measured].length, [measured]: a, [reference]: b, ratio: a / b, runs, leaked, augment };
 }
 
 const DATA_BASE = `${ORIGIN}/lab/data/cifar10/`;
 const MINI_URL = `${ORIGIN}/lab/models/efficientnet-mini/model.json`;
 const results = [];
 const transferResults = [];
+const augmentResults = [];
 const backendInfo = {};
 let dataLoad = null;
 for (const backend of SETTINGS.backends) {
@@ -257,7 +278,9 @@ for (const backend of SETTINGS.backends) {
     for (const b of init.backends) backendInfo[b.name] ??= b;
     if (!dataLoad) {
       dataLoad = await page.evaluate((base) => window.bench.load(base, 5), DATA_BASE);
-      log(`  whole CIFAR-10 (${dataLoad.images} images): ${dataLoad.seconds.toFixed(2)} s to load, ${dataLoad.decodeSeconds.toFixed(2)} s of it decoding`);
+      log(
+        `  whole CIFAR-10 (${dataLoad.images} images): ${dataLoad.seconds.toFixed(2)} s to load, ${dataLoad.decodeSeconds.toFixed(2)} s of it decoding`,
+      );
     }
     // The throughput runs need only the first training file.
     await page.evaluate((base) => window.bench.load(base, 1), DATA_BASE);
@@ -278,10 +301,24 @@ for (const backend of SETTINGS.backends) {
       results.push({ backend, workload, error: message });
     }
   }
+  if (SETTINGS.augmentBackends.includes(backend)) {
+    try {
+      // The mlp row's plan when it has one (no second calibration): the same steps and batches.
+      const rowPlan = results.find((r) => r.backend === backend && r.workload === 'mlp' && !r.error)?.plan;
+      augmentResults.push(await cell(backend, 'mlp', ['augmented', 'engine'], rowPlan));
+    } catch (error) {
+      const message = `mlp + augmentation on ${backend} failed: ${error.message.split('\n')[0]}`;
+      log(message);
+      errors.push(message);
+      augmentResults.push({ backend, error: message });
+    }
+  }
   if (SETTINGS.transferBackends.includes(backend)) {
     try {
       const t = await page.evaluate((url) => window.bench.transfer(url), MINI_URL);
-      log(`  transfer: s/epoch phase 1 engine ${fmt(t.engine[0])} plain ${fmt(t.plain[0])}; phase 2 engine ${fmt(t.engine[1])} plain ${fmt(t.plain[1])}`);
+      log(
+        `  transfer: s/epoch phase 1 engine ${fmt(t.engine[0])} plain ${fmt(t.plain[0])}; phase 2 engine ${fmt(t.engine[1])} plain ${fmt(t.plain[1])}`,
+      );
       transferResults.push({ backend, ...t });
     } catch (error) {
       const message = `transfer on ${backend} failed: ${error.message.split('\n')[0]}`;
@@ -349,8 +386,14 @@ async function appLongTasks(backend) {
     await p.waitForTimeout(600);
     const state = await p.evaluate(() => window.__benchApp);
     if (state.observerError) throw new Error(`PerformanceObserver('longtask') failed: ${state.observerError}`);
-    const backendValue = await widget.locator('[data-testid="backend"]').getAttribute('data-value').catch(() => null);
-    const epoch = await widget.locator('[data-testid="epoch"]').getAttribute('data-value').catch(() => null);
+    const backendValue = await widget
+      .locator('[data-testid="backend"]')
+      .getAttribute('data-value')
+      .catch(() => null);
+    const epoch = await widget
+      .locator('[data-testid="epoch"]')
+      .getAttribute('data-value')
+      .catch(() => null);
     const training = state.statuses.find((s) => s.value === 'training');
     const done = state.statuses.findLast((s) => s.value === 'done');
     const from = training?.t ?? 0;
@@ -386,7 +429,9 @@ for (const backend of SETTINGS.appBackends) {
   }
   try {
     const r = await appLongTasks(backend);
-    log(`  ${r.usedBackend}: ${r.epochs} epochs in ${r.trainSeconds?.toFixed(2)} s, longest task ${r.longestDuringTraining.toFixed(0)} ms while training, ${r.longestOverall.toFixed(0)} ms overall`);
+    log(
+      `  ${r.usedBackend}: ${r.epochs} epochs in ${r.trainSeconds?.toFixed(2)} s, longest task ${r.longestDuringTraining.toFixed(0)} ms while training, ${r.longestOverall.toFixed(0)} ms overall`,
+    );
     appResults.push(r);
   } catch (error) {
     const message = `app long-task check (${backend}) failed: ${error.message.split('\n')[0]}`;
@@ -404,13 +449,18 @@ for (const backend of SETTINGS.appBackends) {
  * that is where the images' bytes are, so both are reported.
  */
 async function workerMemory() {
-  const query = 'train=50000&hidden=1&units=32&epochs=1&backend=webgl&autoplay=1';
+  // Enough epochs that the run is still training when sampling ends, on a fast machine too.
+  const query = 'train=50000&hidden=1&units=32&epochs=20&backend=webgl&autoplay=1';
   const p = await context.newPage();
   const cdp = await browser.newBrowserCDPSession();
   try {
     await p.goto(`${ORIGIN}/lab/#/lab/cifar10?${query}`);
     const status = p.locator('[data-testid="widget-cifar10"] [data-testid="status"]');
-    await p.waitForFunction(() => document.querySelector('[data-testid="widget-cifar10"] [data-testid="status"]')?.getAttribute('data-value') === 'training', null, { timeout: 120_000 });
+    await p.waitForFunction(
+      () => document.querySelector('[data-testid="widget-cifar10"] [data-testid="status"]')?.getAttribute('data-value') === 'training',
+      null,
+      { timeout: 120_000 },
+    );
     const { targetInfos } = await cdp.send('Target.getTargets');
     const target = targetInfos.find((t) => t.type === 'worker');
     if (!target) throw new Error('no engine worker found among the browser targets');
@@ -468,11 +518,7 @@ function fmt(v) {
 function table(headers, rows, align) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const cell = (v, i) => (align[i] === 'r' ? String(v).padStart(widths[i]) : String(v).padEnd(widths[i]));
-  return [
-    headers.map(cell).join('  '),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.map((r) => r.map(cell).join('  ')),
-  ].join('\n');
+  return [headers.map(cell).join('  '), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => r.map(cell).join('  '))].join('\n');
 }
 
 const cpus = os.cpus();
@@ -481,9 +527,17 @@ out.push('Engine vs plain tfjs, headless Chromium');
 out.push(`Date:     ${new Date().toISOString()}`);
 out.push(`Browser:  Chromium ${browser.version()} (${CHROMIUM_PATH})`);
 out.push(`WebGPU:   ${adapter.detail}`);
-if (backendInfo.webgl) out.push(`WebGL:    ${backendInfo.webgl.available ? backendInfo.webgl.detail : `unavailable (${backendInfo.webgl.detail})`}`);
-out.push(`Machine:  ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()} ${os.arch()}; Node ${process.version}`);
-out.push(`Load:     ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at end (1/5/15-min load average; other work on the machine adds noise)`);
+if (backendInfo.webgl)
+  out.push(`WebGL:    ${backendInfo.webgl.available ? backendInfo.webgl.detail : `unavailable (${backendInfo.webgl.detail})`}`);
+out.push(
+  `Machine:  ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()} ${os.arch()}; Node ${process.version}`,
+);
+out.push(
+  `Load:     ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at end (1/5/15-min load average; other work on the machine adds noise)`,
+);
 out.push('');
 out.push('Throughput (median of alternating runs, each after an untimed warm-up step; loss read back once per run).');
 out.push(`recta: Dense(1), 4 points, MSE, SGD 0.1, full batch, ${SETTINGS.rectaEpochs} epochs per run (epochs/s).`);
@@ -506,9 +560,41 @@ out.push(
 );
 for (const r of results.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
 out.push('');
-out.push('Transfer (exercise E) on EfficientNet mini, the notebook\'s head, 400 training + 100 validation images (bird, cat, deer, dog), batch 32.');
+if (augmentResults.length) {
+  const factors = augmentResults.find((r) => r.augment)?.augment;
+  const said = factors
+    ? Object.entries(factors)
+        .map(([k, v]) => (v === true ? k : `${k} ${v}`))
+        .join(', ')
+    : '?';
+  out.push(`Augmentation: the mlp above through the engine with augment = {${said}} on every training batch`);
+  out.push(
+    `(Keras's RandomFlip/Translation/Rotation/Zoom, one resampling each) against the same engine run without it (samples/s, alternating).`,
+  );
+  out.push(`Goal: augmented/engine >= ${SETTINGS.goalAugmentRatio} (augmentation adds at most 10 % to an epoch).`);
+  out.push('');
+  out.push(
+    table(
+      ['workload', 'backend', 'unit', 'augmented', 'engine', 'augmented/engine', 'goal', 'runs'],
+      augmentResults.map((r) => {
+        if (r.error) return ['mlp', r.backend, 'samples/s', '-', '-', '-', 'n/a', 'not measured (below)'];
+        const goal = r.ratio >= SETTINGS.goalAugmentRatio ? 'ok' : 'NO';
+        const runs = `${r.rounds}+${r.rounds} x ${r.plan.steps} steps` + (r.leaked ? ` (${r.leaked} tensors leaked)` : '');
+        return ['mlp', r.backend, 'samples/s', fmt(r.augmented), fmt(r.engine), r.ratio.toFixed(3), goal, runs];
+      }),
+      ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l'],
+    ),
+  );
+  for (const r of augmentResults.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
+  out.push('');
+}
+out.push(
+  "Transfer (exercise E) on EfficientNet mini, the notebook's head, 400 training + 100 validation images (bird, cat, deer, dog), batch 32.",
+);
 out.push('Seconds per epoch (after an untimed one): the engine trains on activations cached at the cut (phase 1: the pooled features;');
-out.push('phase 2: the input of the first of 2 unfrozen blocks); plain = compile + model.fit of the whole network, the base run every epoch.');
+out.push(
+  'phase 2: the input of the first of 2 unfrozen blocks); plain = compile + model.fit of the whole network, the base run every epoch.',
+);
 out.push('Caching s: computing those activations once per phase, for all 500 images (plain runs first, so shaders are compiled by then).');
 out.push('');
 out.push(
@@ -517,37 +603,69 @@ out.push(
     transferResults.flatMap((r) => {
       if (r.error) return [[r.backend, '-', '-', '-', '-', '-', 'not measured (below)']];
       const leak = r.leakedTensors ? ` (${r.leakedTensors} tensors leaked)` : '';
-      return [0, 1].map((i) => [r.backend, i + 1, r.trainable[i].toLocaleString('en'), fmt(r.engine[i]), fmt(r.plain[i]), (r.plain[i] / r.engine[i]).toFixed(1), (i === 0 ? r.prepareSeconds : r.fineTuneSeconds).toFixed(1) + leak]);
+      return [0, 1].map((i) => [
+        r.backend,
+        i + 1,
+        r.trainable[i].toLocaleString('en'),
+        fmt(r.engine[i]),
+        fmt(r.plain[i]),
+        (r.plain[i] / r.engine[i]).toFixed(1),
+        (i === 0 ? r.prepareSeconds : r.fineTuneSeconds).toFixed(1) + leak,
+      ]);
     }),
     ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
   ),
 );
 for (const r of transferResults.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
 out.push('');
-out.push('CIFAR-10 in the browser (the app\'s loader: download from the local server, SHA-256 check, PNG decoding in a worker).');
+out.push("CIFAR-10 in the browser (the app's loader: download from the local server, SHA-256 check, PNG decoding in a worker).");
 if (dataLoad) {
-  out.push(`  ${dataLoad.images.toLocaleString('en')} images: ${dataLoad.seconds.toFixed(2)} s in all, ${dataLoad.decodeSeconds.toFixed(2)} s of it decoding the six PNG files.`);
+  out.push(
+    `  ${dataLoad.images.toLocaleString('en')} images: ${dataLoad.seconds.toFixed(2)} s in all, ${dataLoad.decodeSeconds.toFixed(2)} s of it decoding the six PNG files.`,
+  );
 } else {
   out.push('  not measured (no backend opened).');
 }
 const BYTES = 60_000 * 3072;
 out.push('');
-out.push(`Engine worker memory while the app trains on all 50,000 training images (${memory?.query ?? '-'}), peak over ${SETTINGS.heapSeconds} s:`);
+out.push(
+  `Engine worker memory while the app trains on all 50,000 training images (${memory?.query ?? '-'}), peak over ${SETTINGS.heapSeconds} s:`,
+);
 if (memory) {
   const mb = (v) => `${(v / 1e6).toFixed(1)} MB`;
-  out.push(`  JS heap ${mb(memory.heap)}; typed-array storage ${mb(memory.backing)}; together ${mb(memory.total)} (${memory.samples} samples).`);
-  out.push(`  The 60,000 images are ${mb(BYTES)} as bytes, ${mb(BYTES * 4)} as float32. Goal: the images held as bytes, so together well under`);
-  out.push(`  their float32 size (under half: ${mb(BYTES * 2)}): ${memory.total <= BYTES * 2 ? 'ok' : 'NO'}. Above the bytes: the model, and decoding buffers V8 has not collected yet.`);
+  out.push(
+    `  JS heap ${mb(memory.heap)}; typed-array storage ${mb(memory.backing)}; together ${mb(memory.total)} (${memory.samples} samples).`,
+  );
+  out.push(
+    `  The 60,000 images are ${mb(BYTES)} as bytes, ${mb(BYTES * 4)} as float32. Goal: the images held as bytes, so together well under`,
+  );
+  out.push(
+    `  their float32 size (under half: ${mb(BYTES * 2)}): ${memory.total <= BYTES * 2 ? 'ok' : 'NO'}. Above the bytes: the model, and decoding buffers V8 has not collected yet.`,
+  );
 } else {
   out.push('  not measured (below).');
 }
 out.push('');
-out.push(`App page: ${ORIGIN.replace(/:\d+$/, ':<port>')}/lab/#/lab/recta?autoplay=1&epochs=${SETTINGS.appEpochs}[&backend=…]; the recta widget trains in a Web Worker.`);
-out.push(`Longest main-thread task (PerformanceObserver 'longtask', >50 ms) from status "training" to "done". Goal: none over ${SETTINGS.goalLongTaskMs} ms.`);
+out.push(
+  `App page: ${ORIGIN.replace(/:\d+$/, ':<port>')}/lab/#/lab/recta?autoplay=1&epochs=${SETTINGS.appEpochs}[&backend=…]; the recta widget trains in a Web Worker.`,
+);
+out.push(
+  `Longest main-thread task (PerformanceObserver 'longtask', >50 ms) from status "training" to "done". Goal: none over ${SETTINGS.goalLongTaskMs} ms.`,
+);
 out.push('');
 out.push(
   table(
-    ['backend asked', 'used', 'epochs', 'train s', 'longest task ms', 'long tasks', `> ${SETTINGS.goalLongTaskMs} ms`, 'goal', 'longest incl. load ms'],
+    [
+      'backend asked',
+      'used',
+      'epochs',
+      'train s',
+      'longest task ms',
+      'long tasks',
+      `> ${SETTINGS.goalLongTaskMs} ms`,
+      'goal',
+      'longest incl. load ms',
+    ],
     appResults.map((r) => {
       if (r.error) return [r.backend, '-', '-', '-', '-', '-', '-', 'n/a', '-'];
       const goal = r.overGoal === 0 ? 'ok' : 'NO';
@@ -572,7 +690,21 @@ out.push(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)}
 console.log(out.join('\n'));
 
 if (env.BENCH_JSON) {
-  const raw = { date: new Date().toISOString(), chromium: browser.version(), adapter: adapter.detail, backendInfo, cpu: cpus[0]?.model, cores: cpus.length, settings: SETTINGS, results, transfer: transferResults, app: appResults, dataLoad, memory };
+  const raw = {
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    adapter: adapter.detail,
+    backendInfo,
+    cpu: cpus[0]?.model,
+    cores: cpus.length,
+    settings: SETTINGS,
+    results,
+    augment: augmentResults,
+    transfer: transferResults,
+    app: appResults,
+    dataLoad,
+    memory,
+  };
   writeFileSync(env.BENCH_JSON, JSON.stringify(raw, null, 2));
 }
 

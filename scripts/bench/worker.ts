@@ -14,12 +14,12 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { configureWasm, probeBackends, Trainer, type BackendInfo, type BackendName } from '../../src/engine';
 import { IMAGE_BYTES } from '../../src/engine/cifar10/classes';
 import { loadCifar10, type Cifar10Data } from '../../src/engine/cifar10/load';
-import type { TransferSpec } from '../../src/engine/spec';
+import type { AugmentSpec, TransferSpec } from '../../src/engine/spec';
 import { setTrainableBlocks } from '../../src/engine/efficientnet/freeze';
 import { cifar10Task, imageBatch, type ImageSet } from '../../src/engine/transfer/images';
 import { buildTransferNetwork, disposeTransferNetwork, setBaseWeights } from '../../src/engine/transfer/model';
 import { loadModelWeights } from '../../src/engine/transfer/weights';
-import { MLP, RECTA, TRANSFER, mlpSpec, rectaSpec, transferSpec, type Impl, type WorkloadName } from './workloads';
+import { MLP, MLP_AUGMENT, RECTA, TRANSFER, mlpSpec, rectaSpec, transferSpec, type Impl, type WorkloadName } from './workloads';
 
 // As in src/engine/worker.ts: the binaries are bundled, never fetched from a CDN.
 configureWasm({
@@ -46,6 +46,8 @@ export interface RunResult {
   loss: number;
   /** Tensors alive after the run that were not before it (should be 0). */
   leakedTensors: number;
+  /** The augmentation the run applied (impl `augmented`). */
+  augment?: AugmentSpec;
 }
 
 let backend: BackendName = 'cpu';
@@ -56,9 +58,11 @@ function data(): Cifar10Data {
   return cifar10;
 }
 
-async function runEngine({ workload, steps, batches }: RunArgs): Promise<Omit<RunResult, 'leakedTensors'>> {
+/** The engine's run; impl `augmented` is the same mlp run with MLP_AUGMENT on its training batches. */
+async function runEngine({ workload, impl, steps, batches }: RunArgs): Promise<Omit<RunResult, 'leakedTensors'>> {
   const epochs = (steps + 1) / (workload === 'recta' ? 1 : batches);
-  const spec = workload === 'recta' ? rectaSpec(epochs, backend) : mlpSpec(batches * MLP.batchSize, epochs, backend);
+  const augment = impl === 'augmented' ? MLP_AUGMENT : undefined;
+  const spec = workload === 'recta' ? rectaSpec(epochs, backend) : mlpSpec(batches * MLP.batchSize, epochs, backend, augment);
   // The app's defaults: updates throttled to animation frames (16 ms).
   const sources = workload === 'recta' ? {} : { cifar10: data() };
   const trainer = await Trainer.create(spec, { onUpdate: () => {}, eventIntervalMs: 16, sources });
@@ -77,7 +81,8 @@ async function runEngine({ workload, steps, batches }: RunArgs): Promise<Omit<Ru
     if (state.status !== 'done') throw new Error(`engine run ended as ${state.status}: ${state.message}`);
     const history = trainer.getHistory();
     const samplesPerStep = workload === 'recta' ? RECTA.x.length : MLP.batchSize;
-    return { impl: 'engine', steps, samples: steps * samplesPerStep, seconds, loss: history[history.length - 1].logs.loss };
+    const loss = history[history.length - 1].logs.loss;
+    return { impl, steps, samples: steps * samplesPerStep, seconds, loss, ...(augment ? { augment } : {}) };
   } finally {
     await trainer.dispose();
   }
@@ -131,7 +136,9 @@ async function runPlainFit({ steps, batches }: RunArgs): Promise<Omit<RunResult,
   model.compile({ optimizer: tf.train.adam(MLP.learningRate), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
   const images = batches * MLP.batchSize;
   const { trainImages, trainLabels } = data();
-  const xs = tf.tidy(() => tf.sub(tf.div(tf.tensor2d(Float32Array.from(trainImages.subarray(0, images * IMAGE_BYTES)), [images, IMAGE_BYTES]), 127.5), 1));
+  const xs = tf.tidy(() =>
+    tf.sub(tf.div(tf.tensor2d(Float32Array.from(trainImages.subarray(0, images * IMAGE_BYTES)), [images, IMAGE_BYTES]), 127.5), 1),
+  );
   const ys = tf.tensor1d(Float32Array.from(trainLabels.subarray(0, images)));
   const warmX = xs.slice(0, MLP.batchSize);
   const warmY = ys.slice(0, MLP.batchSize);
@@ -180,7 +187,11 @@ export interface TransferTimes {
 
 async function transferEngine(artifacts: tf.io.ModelArtifacts) {
   const t0 = performance.now();
-  const trainer = await Trainer.create(transferSpec(backend), { onUpdate: () => {}, eventIntervalMs: 16, sources: { cifar10: data(), bases: { mini: artifacts } } });
+  const trainer = await Trainer.create(transferSpec(backend), {
+    onUpdate: () => {},
+    eventIntervalMs: 16,
+    sources: { cifar10: data(), bases: { mini: artifacts } },
+  });
   try {
     if (trainer.info.backend.name !== backend) throw new Error(`the engine chose ${trainer.info.backend.name} instead of ${backend}`);
     const prepareSeconds = (performance.now() - t0) / 1000;
@@ -205,7 +216,10 @@ async function transferPlain(artifacts: tf.io.ModelArtifacts): Promise<[number, 
   const spec = transferSpec(backend);
   const net = buildTransferNetwork(spec.model as TransferSpec, spec.seed);
   const task = cifar10Task(data(), TRANSFER.classes, TRANSFER.train, TRANSFER.validation);
-  const tensors = (set: ImageSet) => [imageBatch(set, 0, set.labels.length, net.resolution), tf.tidy(() => tf.oneHot(tf.tensor1d(set.labels, 'int32'), TRANSFER.classes.length).toFloat())];
+  const tensors = (set: ImageSet) => [
+    imageBatch(set, 0, set.labels.length, net.resolution),
+    tf.tidy(() => tf.oneHot(tf.tensor1d(set.labels, 'int32'), TRANSFER.classes.length).toFloat()),
+  ];
   const [x, y] = tensors(task.train);
   const [vx, vy] = tensors(task.validation);
   const optimizers: tf.Optimizer[] = [];
@@ -213,7 +227,12 @@ async function transferPlain(artifacts: tf.io.ModelArtifacts): Promise<[number, 
     const optimizer = tf.train.adam(learningRate);
     optimizers.push(optimizer);
     net.model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    const options = { batchSize: TRANSFER.batchSize, shuffle: true, validationData: [vx, vy] as [tf.Tensor, tf.Tensor], verbose: 0 as const };
+    const options = {
+      batchSize: TRANSFER.batchSize,
+      shuffle: true,
+      validationData: [vx, vy] as [tf.Tensor, tf.Tensor],
+      verbose: 0 as const,
+    };
     await net.model.fit(x, y, { ...options, epochs: 1 });
     const t0 = performance.now();
     await net.model.fit(x, y, { ...options, epochs: TRANSFER.timedEpochs });
@@ -252,12 +271,20 @@ const api = {
     cifar10 = null;
     const t0 = performance.now();
     let decodeStart: number | null = null;
-    const loaded = await loadCifar10((name) => fetch(new URL(name, base)), (p) => {
-      if (decodeStart === null && p.label.startsWith('Descodificando')) decodeStart = performance.now();
-    }, trainFiles);
+    const loaded = await loadCifar10(
+      (name) => fetch(new URL(name, base)),
+      (p) => {
+        if (decodeStart === null && p.label.startsWith('Descodificando')) decodeStart = performance.now();
+      },
+      trainFiles,
+    );
     const t1 = performance.now();
     cifar10 = loaded;
-    return { seconds: (t1 - t0) / 1000, decodeSeconds: (t1 - (decodeStart ?? t0)) / 1000, images: loaded.trainLabels.length + loaded.testLabels.length };
+    return {
+      seconds: (t1 - t0) / 1000,
+      decodeSeconds: (t1 - (decodeStart ?? t0)) / 1000,
+      images: loaded.trainLabels.length + loaded.testLabels.length,
+    };
   },
 
   /** Exercise E on the mini base (weights from `modelUrl`): the engine's two phases against model.fit. */
@@ -272,12 +299,13 @@ const api = {
   },
 
   async run(args: RunArgs): Promise<RunResult> {
+    if (args.impl === 'augmented' && args.workload !== 'mlp') throw new Error('only the mlp workload has an augmented run');
     if (args.workload === 'mlp' && (args.steps + 1) % args.batches !== 0) {
       throw new Error(`steps + 1 (${args.steps + 1}) must be a multiple of batches (${args.batches})`);
     }
     const before = tf.memory().numTensors;
     const plain = args.workload === 'recta' ? runPlainRecta : runPlainFit;
-    const result = args.impl === 'engine' ? await runEngine(args) : await plain(args);
+    const result = args.impl === 'plain' ? await plain(args) : await runEngine(args);
     return { ...result, leakedTensors: tf.memory().numTensors - before };
   },
 };

@@ -30,11 +30,16 @@ export async function exportMini(work: string, root: string): Promise<void> {
   const buffer = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
   const stored: StoredWeights = new Map();
   for (const [layer, weights] of Object.entries(exported.layers)) {
-    stored.set(layer, new Map(weights.map((w) => {
-      const size = w.shape.reduce((n, d) => n * d, 1);
-      const weight: StoredWeight = { name: `${layer}/${w.name}:0`, shape: w.shape, values: new Float32Array(buffer, w.offset, size) };
-      return [w.name, weight] as const;
-    })));
+    stored.set(
+      layer,
+      new Map(
+        weights.map((w) => {
+          const size = w.shape.reduce((n, d) => n * d, 1);
+          const weight: StoredWeight = { name: `${layer}/${w.name}:0`, shape: w.shape, values: new Float32Array(buffer, w.offset, size) };
+          return [w.name, weight] as const;
+        }),
+      ),
+    );
   }
 
   const { model } = buildEfficientNet({ variant: MINI_VARIANT, seed: 0 });
@@ -64,8 +69,10 @@ export async function exportMini(work: string, root: string): Promise<void> {
   features.forEach((v, i) => (maxAbsDiff = Math.max(maxAbsDiff, Math.abs(v - expected[i]))));
   const maxAbsFeature = Math.max(...expected.map(Math.abs));
   const parity = { images: reference.shape[0], maxAbsDiff, maxAbsFeature, tolerance: PARITY_TOLERANCE };
-  console.log(`Paridad tfjs (cpu) ↔ PyTorch en ${parity.images} imágenes: diferencia máxima ${maxAbsDiff.toExponential(2)} ` +
-    `(rasgos de hasta ${maxAbsFeature.toFixed(2)}).`);
+  console.log(
+    `Paridad tfjs (cpu) ↔ PyTorch en ${parity.images} imágenes: diferencia máxima ${maxAbsDiff.toExponential(2)} ` +
+      `(rasgos de hasta ${maxAbsFeature.toFixed(2)}).`,
+  );
   if (!(maxAbsDiff < PARITY_TOLERANCE)) throw new Error(`tfjs y PyTorch no coinciden (diferencia ${maxAbsDiff}); no se escribe nada.`);
   writeFileSync(join(work, 'parity.json'), JSON.stringify(parity));
 

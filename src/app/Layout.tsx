@@ -51,7 +51,13 @@ export function Layout() {
             <button type="button" className="nav-button" aria-pressed={projector} onClick={toggleProjector} data-testid="projector-toggle">
               Proyector
             </button>
-            <button type="button" className="nav-button" onClick={() => setHelp(true)} aria-label="Atajos de teclado" data-testid="help-toggle">
+            <button
+              type="button"
+              className="nav-button"
+              onClick={() => setHelp(true)}
+              aria-label="Atajos de teclado"
+              data-testid="help-toggle"
+            >
               ?
             </button>
           </nav>
@@ -62,8 +68,8 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>
-          Laboratorio de redes neuronales. Las redes entrenan en tu navegador con TensorFlow.js; ningún dato sale de tu
-          equipo. <Link to="/acerca">Qué puede hacer este navegador</Link>.
+          Laboratorio de redes neuronales. Las redes entrenan en tu navegador con TensorFlow.js; ningún dato sale de tu equipo.{' '}
+          <Link to="/acerca">Qué puede hacer este navegador</Link>.
         </p>
       </footer>
       <KeyboardHelp open={help} onClose={() => setHelp(false)} />

@@ -1,7 +1,11 @@
 import { Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { WIDGETS } from '../widgets/registry';
+import { SettingsStoreContext, type SettingsStore } from '../widgets/urlState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ActivationPlot } from '../ui/ActivationPlot';
+// Question mounts WidgetBody from this module: a cycle that is safe because it is only used when rendering.
+import { Question } from './question/Question';
 
 export interface WidgetProps {
   /** Key in WIDGETS, e.g. "recta". */
@@ -30,22 +34,25 @@ export function Widget({ name }: WidgetProps) {
           Pantalla completa
         </Link>
       </figcaption>
-      <WidgetBody name={name} />
+      {/* Several widgets share a lesson's URL: each keeps its settings to itself. */}
+      <WidgetBody name={name} settings="widget" />
     </figure>
   );
 }
 
-/** The widget itself, loaded lazily, inside its own error boundary. */
-export function WidgetBody({ name }: WidgetProps) {
+/** The widget itself, loaded lazily, inside its own error boundary, with its settings kept in `settings`. */
+export function WidgetBody({ name, settings }: WidgetProps & { settings: SettingsStore }) {
   const { title, Component } = WIDGETS[name];
   return (
     <ErrorBoundary what={`el widget «${title}»`}>
       <Suspense fallback={<p className="loading">Cargando el widget…</p>}>
-        <Component />
+        <SettingsStoreContext value={settings}>
+          <Component />
+        </SettingsStoreContext>
       </Suspense>
     </ErrorBoundary>
   );
 }
 
 /** Components available inside every MDX lesson. */
-export const MDX_COMPONENTS = { Widget };
+export const MDX_COMPONENTS = { Widget, ActivationPlot, Question };

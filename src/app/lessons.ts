@@ -11,5 +11,6 @@ function slugOf(path: string): string {
 }
 
 /** MDX documents in lessons/, by file name without extension (lessons and the glossary). */
-export const MDX_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType<MDXProps>>>> =
-  Object.fromEntries(Object.entries(modules).map(([path, load]) => [slugOf(path), lazy(load)]));
+export const MDX_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentType<MDXProps>>>> = Object.fromEntries(
+  Object.entries(modules).map(([path, load]) => [slugOf(path), lazy(load)]),
+);

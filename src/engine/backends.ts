@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_LABELS } from './labels';
+import { backends as say } from './messages';
 import { BACKEND_NAMES, type BackendName, type BackendPreference } from './spec';
 
 /** What this runtime offers for one backend, in words a student can read. */
@@ -46,30 +47,31 @@ type GpuLike = {
 async function probeWebGpu(): Promise<BackendInfo> {
   const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
   if (!gpu) {
-    return { name: 'webgpu', available: false, software: false, detail: 'Este navegador no ofrece WebGPU (navigator.gpu no existe).' };
+    return { name: 'webgpu', available: false, software: false, detail: say.noWebGpu };
   }
   try {
     const adapter = await gpu.requestAdapter();
     if (!adapter) {
-      return { name: 'webgpu', available: false, software: false, detail: 'WebGPU existe, pero no hay ningún adaptador gráfico disponible.' };
+      return { name: 'webgpu', available: false, software: false, detail: say.noAdapter };
     }
     const info = adapter.info ?? {};
     const text = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
     const software = Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter) || SOFTWARE_PATTERN.test(text);
-    return { name: 'webgpu', available: true, software, detail: text || 'adaptador sin nombre' };
+    return { name: 'webgpu', available: true, software, detail: text || say.unnamedAdapter };
   } catch (error) {
-    return { name: 'webgpu', available: false, software: false, detail: `WebGPU falló al pedir un adaptador: ${String(error)}` };
+    return { name: 'webgpu', available: false, software: false, detail: say.adapterFailed(error) };
   }
 }
 
 function probeWebGl(): BackendInfo {
-  const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: string): unknown } }).OffscreenCanvas;
+  const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => { getContext(kind: string): unknown } })
+    .OffscreenCanvas;
   if (!Offscreen) {
-    return { name: 'webgl', available: false, software: false, detail: 'No hay WebGL en este entorno.' };
+    return { name: 'webgl', available: false, software: false, detail: say.noWebGl };
   }
   const gl = new Offscreen(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
   if (!gl) {
-    return { name: 'webgl', available: false, software: false, detail: 'El navegador no pudo crear un contexto WebGL 2.' };
+    return { name: 'webgl', available: false, software: false, detail: say.noWebGl2 };
   }
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
@@ -83,7 +85,7 @@ function probeWasm(): BackendInfo {
     name: 'wasm',
     available,
     software: false,
-    detail: available ? 'WebAssembly en la CPU' : 'Este entorno no ejecuta WebAssembly.',
+    detail: available ? say.wasm : say.noWasm,
   };
 }
 
@@ -99,17 +101,11 @@ export function probeBackends(): Promise<BackendInfo[]> {
 }
 
 async function probe(): Promise<BackendInfo[]> {
-  const inBrowser = typeof (globalThis as { navigator?: unknown }).navigator === 'object' &&
+  const inBrowser =
+    typeof (globalThis as { navigator?: unknown }).navigator === 'object' &&
     typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
-  const webgl: BackendInfo = inBrowser
-    ? probeWebGl()
-    : { name: 'webgl', available: false, software: false, detail: 'Node no tiene WebGL.' };
-  return [
-    await probeWebGpu(),
-    webgl,
-    probeWasm(),
-    { name: 'cpu', available: true, software: false, detail: 'JavaScript puro; siempre disponible' },
-  ];
+  const webgl: BackendInfo = inBrowser ? probeWebGl() : { name: 'webgl', available: false, software: false, detail: say.nodeWebGl };
+  return [await probeWebGpu(), webgl, probeWasm(), { name: 'cpu', available: true, software: false, detail: say.cpu }];
 }
 
 /**
@@ -117,47 +113,38 @@ async function probe(): Promise<BackendInfo[]> {
  * student asked for it); 'auto' weighs the model: tiny models go to the CPU, real ones to
  * a hardware GPU, then WebAssembly, then a software GPU.
  */
-export function chooseBackend(
-  preference: BackendPreference,
-  backends: BackendInfo[],
-  needs: ModelNeeds,
-): BackendChoice {
+export function chooseBackend(preference: BackendPreference, backends: BackendInfo[], needs: ModelNeeds): BackendChoice {
   const info = (name: BackendName) => backends.find((b) => b.name === name)!;
   const usable = (name: BackendName) => info(name).available && !(name === 'wasm' && needs.convolution);
 
   if (preference !== 'auto') {
     if (usable(preference)) {
       const b = info(preference);
-      const note = b.software ? ' Ojo: es una GPU emulada por software, mucho más lenta que una real.' : '';
-      return { name: preference, reason: `Elegido por ti: ${BACKEND_LABELS[preference]} (${b.detail}).${note}` };
+      const note = b.software ? say.softwareNote : '';
+      return { name: preference, reason: say.chosen(BACKEND_LABELS[preference], b.detail, note) };
     }
-    const why = preference === 'wasm' && needs.convolution
-      ? 'WebAssembly no sabe calcular los gradientes de una convolución.'
-      : info(preference).detail;
+    const why = preference === 'wasm' && needs.convolution ? say.wasmConvolution : info(preference).detail;
     const fallback = chooseBackend('auto', backends, needs);
-    return { name: fallback.name, reason: `Pediste ${BACKEND_LABELS[preference]}, pero no se puede usar: ${why} ${fallback.reason}` };
+    return { name: fallback.name, reason: say.refused(BACKEND_LABELS[preference], why, fallback.reason) };
   }
 
   if (needs.params <= TINY_MODEL_PARAMS) {
-    return {
-      name: 'cpu',
-      reason: `Automático: CPU. El modelo es diminuto (${needs.params} parámetros) y en la GPU costaría más lanzar cada operación que calcularla.`,
-    };
+    return { name: 'cpu', reason: say.autoTiny(needs.params) };
   }
   for (const name of ['webgpu', 'webgl'] as const) {
     if (usable(name) && !info(name).software) {
-      return { name, reason: `Automático: ${BACKEND_LABELS[name]} sobre la GPU (${info(name).detail}).` };
+      return { name, reason: say.autoGpu(BACKEND_LABELS[name], info(name).detail) };
     }
   }
   if (usable('wasm')) {
-    return { name: 'wasm', reason: 'Automático: WebAssembly. No hay GPU real disponible y en la CPU es lo más rápido.' };
+    return { name: 'wasm', reason: say.autoWasm };
   }
   for (const name of ['webgl', 'webgpu'] as const) {
     if (usable(name)) {
-      return { name, reason: `Automático: ${BACKEND_LABELS[name]} emulado por software (${info(name).detail}); no hay GPU real.` };
+      return { name, reason: say.autoSoftware(BACKEND_LABELS[name], info(name).detail) };
     }
   }
-  return { name: 'cpu', reason: 'Automático: CPU, la única opción disponible.' };
+  return { name: 'cpu', reason: say.autoCpu };
 }
 
 /** How the active GPU backend reports that it died; CPU backends never do. */
@@ -181,17 +168,17 @@ export function watchBackend(name: BackendName): BackendWatch {
   if (name === 'webgpu' && backend.device) {
     let reason: string | null = null;
     const whenLost = backend.device.lost.then((info) => {
-      reason = `se perdió el dispositivo WebGPU (${info.message || info.reason || 'sin motivo'})`;
+      reason = say.webGpuLost(info.message || info.reason);
       return reason;
     });
     return { lost: () => reason, whenLost };
   }
   if (name === 'webgl' && backend.gpgpu) {
     const gl = backend.gpgpu.gl;
-    const reason = 'se perdió el contexto WebGL';
+    const reason = say.webGlLost;
     // tfjs's async reads poll a fence that never signals on a lost context: the event ends them.
     const whenLost = new Promise<string>((resolve) =>
-      (gl.canvas as EventTarget).addEventListener('webglcontextlost', () => resolve(reason), { once: true }),
+      (gl as unknown as { canvas: EventTarget }).canvas.addEventListener('webglcontextlost', () => resolve(reason), { once: true }),
     );
     return { lost: () => (gl.isContextLost() ? reason : null), whenLost };
   }
@@ -202,7 +189,7 @@ export function watchBackend(name: BackendName): BackendWatch {
 export async function activateBackend(name: BackendName): Promise<void> {
   if (tf.getBackend() === name) return;
   const ok = await tf.setBackend(name);
-  if (!ok) throw new Error(`No se pudo iniciar el motor ${BACKEND_LABELS[name]}.`);
+  if (!ok) throw new Error(say.cannotStart(BACKEND_LABELS[name]));
   await tf.ready();
 }
 

@@ -1,10 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type {
-  BestCheckpointSpec,
-  CallbackSpec,
-  EarlyStoppingSpec,
-  LearningRateSchedulerSpec,
-} from './spec';
+import type { CallbackSpec, EarlyStoppingSpec, LearningRateSchedulerSpec } from './spec';
 
 export type Logs = Record<string, number>;
 
@@ -69,9 +64,7 @@ export class EarlyStopping implements Callback {
   }
 
   private improves(current: number, reference: number): boolean {
-    return this.mode === 'min'
-      ? current + this.minDelta < reference
-      : current - this.minDelta > reference;
+    return this.mode === 'min' ? current + this.minDelta < reference : current - this.minDelta > reference;
   }
 
   private keepWeights(ctx: CallbackContext): void {
@@ -100,9 +93,7 @@ export class EarlyStopping implements Callback {
 
   report(): string | null {
     if (this.stoppedEpoch < 0) return null;
-    const restored = this.restoreBestWeights
-      ? ` Se restauraron los pesos de la mejor época (${this.bestEpoch + 1}).`
-      : '';
+    const restored = this.restoreBestWeights ? ` Se restauraron los pesos de la mejor época (${this.bestEpoch + 1}).` : '';
     return `Parada temprana en la época ${this.stoppedEpoch + 1}: ${this.monitor} no mejoró en ${this.patience} épocas.${restored}`;
   }
 
@@ -124,43 +115,9 @@ export class LearningRateScheduler implements Callback {
   dispose(): void {}
 }
 
-export function scheduleFromSpec(
-  spec: LearningRateSchedulerSpec['schedule'],
-): (epoch: number, lr: number) => number {
+export function scheduleFromSpec(spec: LearningRateSchedulerSpec['schedule']): (epoch: number, lr: number) => number {
   const factor = Math.exp(spec.rate);
   return (epoch, lr) => (epoch < spec.holdEpochs ? lr : lr * factor);
-}
-
-/** Keeps the best epoch's weights on the device (ModelCheckpoint, save_best_only). */
-export class BestCheckpoint implements Callback {
-  readonly needsLogs = true;
-  readonly monitor: string;
-  readonly mode: Mode;
-  best: number;
-  bestEpoch = -1;
-  weights: tf.Tensor[] | null = null;
-
-  constructor(spec: Omit<BestCheckpointSpec, 'name'> = {}) {
-    this.monitor = spec.monitor ?? 'val_loss';
-    this.mode = resolveMode(this.monitor, spec.mode);
-    this.best = this.mode === 'min' ? Infinity : -Infinity;
-  }
-
-  onEpochEnd(epoch: number, logs: Logs, ctx: CallbackContext): void {
-    const current = logs[this.monitor];
-    if (current === undefined || Number.isNaN(current)) return;
-    const better = this.mode === 'min' ? current < this.best : current > this.best;
-    if (!better) return;
-    this.best = current;
-    this.bestEpoch = epoch;
-    disposeAll(this.weights);
-    this.weights = ctx.getWeights();
-  }
-
-  dispose(): void {
-    disposeAll(this.weights);
-    this.weights = null;
-  }
 }
 
 export function createCallback(spec: CallbackSpec): Callback {
@@ -169,7 +126,5 @@ export function createCallback(spec: CallbackSpec): Callback {
       return new EarlyStopping(spec);
     case 'lr_scheduler':
       return new LearningRateScheduler(scheduleFromSpec(spec.schedule));
-    case 'best_checkpoint':
-      return new BestCheckpoint(spec);
   }
 }

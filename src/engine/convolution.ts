@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { tools as say } from './messages';
 
 /** What one 3×3 filter does to one grey image: the feature map, ReLU, then 2×2 max pooling. */
 export interface FeatureMaps {
@@ -19,7 +20,7 @@ export type Padding = 'same' | 'valid';
  */
 export async function featureMaps(gray: number[], side: number, kernel: number[], stride: 1 | 2, padding: Padding): Promise<FeatureMaps> {
   if (gray.length !== side * side || kernel.length !== 9 || ![...gray, ...kernel].every(Number.isFinite)) {
-    throw new Error('La imagen o el filtro no tienen la forma esperada (una imagen cuadrada en grises y 9 números finitos).');
+    throw new Error(say.convolutionShape);
   }
   const [map, relu, pooled] = tf.tidy(() => {
     const image = tf.tensor4d(gray, [1, side, side, 1]);

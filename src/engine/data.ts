@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import seedrandom from 'seedrandom';
-import { IMAGE_BYTES } from './cifar10/classes';
+import { IMAGE_BYTES, IMAGE_SIDE } from './cifar10/classes';
 import type { Cifar10Data } from './cifar10/load';
 import type { DataSpec, TransferBase } from './spec';
+import { cifar10, invalidSpec } from './messages';
 import type { UserImages } from './transfer/images';
 
 /** A batch the loop trains on; `owned` batches are freed by the loop after use. */
@@ -12,12 +13,20 @@ export interface Batch {
   owned: boolean;
 }
 
+export function disposeBatch(batch: Batch): void {
+  if (!batch.owned) return;
+  batch.x.dispose();
+  batch.y.dispose();
+}
+
 /** Which samples a batch holds: all of them, a contiguous run, or shuffled indices. */
 export type BatchSelection = null | { start: number; end: number } | Int32Array;
 
 /** Samples that live on the training backend; batches are cut there too. */
 export interface Dataset {
   readonly size: number;
+  /** Height, width and channels when each sample is an image (row-major HWC rows). */
+  readonly imageShape?: readonly [number, number, number];
   /** All samples (not owned), or a slice or gather of them (owned). */
   take(selection: BatchSelection): Batch;
   dispose(): void;
@@ -63,6 +72,7 @@ export class TensorDataset implements Dataset {
  */
 export class ImageBytesDataset implements LabelledDataset {
   readonly size: number;
+  readonly imageShape = [IMAGE_SIDE, IMAGE_SIDE, 3] as const;
   constructor(
     private readonly images: Uint8Array,
     private readonly labels: Uint8Array,
@@ -121,11 +131,11 @@ export interface LoadedData {
  */
 export function loadData(spec: DataSpec, validationSplit = 0, integerLabels = false, sources: DataSources = {}): LoadedData {
   if (spec.kind === 'cifar10-classes' || spec.kind === 'user-images') {
-    throw new Error('Las imágenes por clases son para modelos de transferencia.');
+    throw new Error(invalidSpec.classesOnlyForTransfer);
   }
   if (spec.kind === 'cifar10') {
     const data = sources.cifar10;
-    if (!data) throw new Error('Los datos de CIFAR-10 no están cargados.');
+    if (!data) throw new Error(cifar10.notLoaded);
     const nVal = Math.floor(spec.train * validationSplit);
     const nTrain = spec.train - nVal;
     return {
@@ -139,7 +149,12 @@ export function loadData(spec: DataSpec, validationSplit = 0, integerLabels = fa
   const nTrain = n - nVal;
   const yRows = spec.y as (number | number[])[];
   const labels = (rows: (number | number[])[]) =>
-    integerLabels ? tf.tensor1d(rows.map((r) => (Array.isArray(r) ? r[0] : r)), 'int32') : tf.tensor(rows as number[][], undefined, 'float32');
+    integerLabels
+      ? tf.tensor1d(
+          rows.map((r) => (Array.isArray(r) ? r[0] : r)),
+          'int32',
+        )
+      : tf.tensor(rows as number[][], undefined, 'float32');
   const make = (from: number, to: number) =>
     new TensorDataset(tf.tensor(spec.x.slice(from, to), undefined, 'float32'), labels(yRows.slice(from, to)));
   return { train: make(0, nTrain), validation: nVal > 0 ? make(nTrain, n) : null, test: null };

@@ -24,7 +24,9 @@ export const OPTIMIZER_DEFAULTS = {
   rmsprop: { learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7 },
 } as const;
 
-type Config<N extends OptimizerSpec['name']> = { -readonly [K in keyof (typeof OPTIMIZER_DEFAULTS)[N]]: (typeof OPTIMIZER_DEFAULTS)[N][K] extends boolean ? boolean : number };
+type Config<N extends OptimizerSpec['name']> = {
+  -readonly [K in keyof (typeof OPTIMIZER_DEFAULTS)[N]]: (typeof OPTIMIZER_DEFAULTS)[N][K] extends boolean ? boolean : number;
+};
 
 function slots(variables: tf.Variable[], count: number): tf.Variable[][] {
   return variables.map((v) =>

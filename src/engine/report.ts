@@ -6,7 +6,7 @@
 
 /** counts[t][p]: samples of true class t predicted as p (rows true, columns predicted). */
 export function confusionMatrix(labels: ArrayLike<number>, predicted: ArrayLike<number>, classes: number): number[][] {
-  const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  const counts = Array.from({ length: classes }, () => Array.from<number>({ length: classes }).fill(0));
   for (let i = 0; i < labels.length; i++) counts[labels[i]][predicted[i]] += 1;
   return counts;
 }
@@ -30,7 +30,6 @@ export interface ClassificationReport {
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 export function classificationReport(confusion: number[][]): ClassificationReport {
-  const k = confusion.length;
   const total = confusion.flat().reduce((a, b) => a + b, 0);
   const perClass = confusion.map((row, c) => {
     const truePositives = row[c];
@@ -42,7 +41,11 @@ export function classificationReport(confusion: number[][]): ClassificationRepor
   });
   const average = (weight: (s: ClassScores) => number): ClassScores => {
     const sum = perClass.reduce((n, s) => n + weight(s), 0);
-    const mean = (key: 'precision' | 'recall' | 'f1') => ratio(perClass.reduce((n, s) => n + weight(s) * s[key], 0), sum);
+    const mean = (key: 'precision' | 'recall' | 'f1') =>
+      ratio(
+        perClass.reduce((n, s) => n + weight(s) * s[key], 0),
+        sum,
+      );
     return { precision: mean('precision'), recall: mean('recall'), f1: mean('f1'), support: total };
   };
   const correct = confusion.reduce((n, row, c) => n + row[c], 0);

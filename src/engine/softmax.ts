@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { EngineInputError } from './errors';
 import { LOSSES } from './losses';
+import { tools as say } from './messages';
 
 /**
  * Softmax and categorical cross-entropy on one vector of logits, with the gradient at the
@@ -26,10 +27,10 @@ export const LOGIT_LIMIT = 6;
 
 export async function inspectSoftmax(logits: number[], target: number): Promise<SoftmaxInspection> {
   if (logits.length < 2 || logits.some((z) => !Number.isFinite(z) || Math.abs(z) > LOGIT_LIMIT)) {
-    throw new EngineInputError(`Los logits deben ser al menos dos números entre −${LOGIT_LIMIT} y ${LOGIT_LIMIT}.`);
+    throw new EngineInputError(say.logits(LOGIT_LIMIT));
   }
   if (!Number.isInteger(target) || target < 0 || target >= logits.length) {
-    throw new EngineInputError(`La clase correcta debe ser un número entero entre 0 y ${logits.length - 1}.`);
+    throw new EngineInputError(say.target(logits.length - 1));
   }
   const n = logits.length;
   const packed = tf.tidy(() => {

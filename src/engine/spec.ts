@@ -9,6 +9,13 @@ export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm',
 
 export type Activation = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'gelu' | 'softmax';
 
+/**
+ * A kernel regularizer as Keras 3 names it, with its defaults: `l1` is
+ * `keras.regularizers.L1(l1=0.01)`, `l2` is `L2(l2=0.01)`, `l1_l2` is `L1L2(l1=0.0, l2=0.0)`.
+ * The penalty is l1·Σ|w| + l2·Σw² (no ½). Layer-agnostic, so a Conv layer can take one too.
+ */
+export type RegularizerSpec = { name: 'l1'; l1?: number } | { name: 'l2'; l2?: number } | { name: 'l1_l2'; l1?: number; l2?: number };
+
 /** A stack of Dense layers; with no hidden layers it is a single neuron (or one layer). */
 export interface MlpSpec {
   kind: 'mlp';
@@ -16,6 +23,8 @@ export interface MlpSpec {
   hidden?: { units: number; activation: Activation; dropout?: number; batchNorm?: boolean }[];
   outputUnits: number;
   outputActivation: Activation;
+  /** The `kernel_regularizer` of every Dense layer (hidden and output), as a Keras model built with it. */
+  kernelRegularizer?: RegularizerSpec;
   /**
    * Optional initial values, one flat row-major array per weight in Keras order
    * (kernel, bias, … per layer). Overrides the seeded initialisation.
@@ -87,11 +96,7 @@ export interface UserImagesDataSpec {
 
 export type DataSpec = InlineDataSpec | Cifar10DataSpec | Cifar10ClassesDataSpec | UserImagesDataSpec;
 
-export type LossName =
-  | 'mse'
-  | 'binary_crossentropy'
-  | 'categorical_crossentropy'
-  | 'sparse_categorical_crossentropy';
+export type LossName = 'mse' | 'binary_crossentropy' | 'categorical_crossentropy' | 'sparse_categorical_crossentropy';
 
 export type MetricName = 'accuracy';
 
@@ -120,14 +125,21 @@ export interface LearningRateSchedulerSpec {
   schedule: { kind: 'hold_then_exponential'; holdEpochs: number; rate: number };
 }
 
-/** Keeps the weights of the best epoch in memory (ModelCheckpoint with save_best_only). */
-export interface BestCheckpointSpec {
-  name: 'best_checkpoint';
-  monitor?: string;
-  mode?: 'auto' | 'min' | 'max';
-}
+export type CallbackSpec = EarlyStoppingSpec | LearningRateSchedulerSpec;
 
-export type CallbackSpec = EarlyStoppingSpec | LearningRateSchedulerSpec | BestCheckpointSpec;
+/**
+ * Keras preprocessing layers in front of the model, active only in training, in this order:
+ * `RandomFlip('horizontal')`, `RandomTranslation(translate, translate)`,
+ * `RandomRotation(rotate)`, `RandomZoom(zoom)`, each with fill_mode 'reflect' and bilinear
+ * interpolation. Factors are fractions (rotation: of a full turn); 0 or absent leaves the
+ * layer out. Image datasets only (CIFAR-10).
+ */
+export interface AugmentSpec {
+  flip?: boolean;
+  translate?: number;
+  rotate?: number;
+  zoom?: number;
+}
 
 export interface RunSpec {
   model: ModelSpec;
@@ -142,6 +154,8 @@ export interface RunSpec {
   validationSplit?: number;
   shuffle?: boolean;
   callbacks?: CallbackSpec[];
+  /** Data augmentation of each training batch (never of validation, test or predictions). */
+  augment?: AugmentSpec;
   seed: number;
   backend?: BackendPreference;
   /**

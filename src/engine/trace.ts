@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { EngineInputError } from './errors';
 import type { LossFn } from './losses';
+import { withPenalties, type Penalties } from './regularizers';
 import type { Activation, MlpSpec, ModelSpec } from './spec';
 
 /**
@@ -94,6 +95,7 @@ export function traceBatch(
   x: tf.Tensor,
   y: tf.Tensor,
   loss: LossFn,
+  penalties: Penalties | null = null,
 ): { loss: tf.Scalar; grads: tf.Tensor[]; layers: tf.Tensor[][] } {
   const count = activations.length;
   const fns = activations.map(activationFn);
@@ -108,7 +110,11 @@ export function traceBatch(
       steps.push({ input: h, z, a });
       h = a;
     }
-    return { steps, loss: loss(y, h) };
+    // Kernel regularization (Keras's compute_loss total) on the kernels being traced, so
+    // the gradients shown are the ones the optimizer applies.
+    const dataLoss = loss(y, h);
+    const kernels = ws.filter((_, j) => j % 2 === 0);
+    return { steps, loss: penalties ? withPenalties(dataLoss, penalties(kernels)) : dataLoss };
   };
   return tf.tidy(() => {
     const { steps } = forward(weights, []);
@@ -139,9 +145,18 @@ function rows(t: tf.Tensor, data: Float32Array | Int32Array): number[][] {
   return Array.from({ length: n }, (_, i) => Array.from(data.subarray(i * m, (i + 1) * m)));
 }
 
+function traceTensors(p: PendingTrace): tf.Tensor[] {
+  return [p.y, p.loss, ...p.layers.flat(), ...p.updated.flat()];
+}
+
+/** Frees a pending trace that will not be read. */
+export function disposeTrace(p: PendingTrace): void {
+  tf.dispose(traceTensors(p));
+}
+
 /** Reads a pending trace back as plain numbers and frees its tensors. */
 export async function readTrace(p: PendingTrace): Promise<StepTrace> {
-  const all = [p.y, p.loss, ...p.layers.flat(), ...p.updated.flat()];
+  const all = traceTensors(p);
   const flat = tf.tidy(() => tf.concat(all.map((t) => tf.reshape(tf.cast(t, 'float32'), [-1]))));
   const data = (await flat.data()) as Float32Array;
   flat.dispose();

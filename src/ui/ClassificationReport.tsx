@@ -1,5 +1,6 @@
-import type { ClassificationReport as Report, ClassScores } from '../engine/report';
+import type { ClassificationReport as Report, ClassScores } from '../engine/protocol';
 import { formatFixed, formatInteger } from './format';
+import './ClassificationReport.css';
 
 const two = (v: number) => formatFixed(v, 2);
 

@@ -1,4 +1,5 @@
 import { formatInteger, formatNumber } from './format';
+import './ConfusionMatrix.css';
 
 /**
  * A confusion matrix as a heat map: rows are the true class, columns the predicted one.

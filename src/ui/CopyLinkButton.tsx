@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './CopyLinkButton.css';
 
 /** Copies the link of the exact configuration (the URL holds every control). */
 export function CopyLinkButton({ href }: { href: string }) {
@@ -15,7 +16,7 @@ export function CopyLinkButton({ href }: { href: string }) {
   };
   return (
     <span className="copy-link">
-      <button type="button" onClick={copy} data-testid="copy-link" data-href={url}>
+      <button type="button" onClick={() => void copy()} data-testid="copy-link" data-href={url}>
         Copiar enlace
       </button>
       <span role="status" className="copy-link-status">

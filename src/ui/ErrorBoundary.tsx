@@ -17,13 +17,13 @@ interface State {
  * so one broken widget never blanks the whole lesson.
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
-  state: State = { error: null, attempt: 0 };
+  override state: State = { error: null, attempt: 0 };
 
   static getDerivedStateFromError(error: unknown): Partial<State> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  componentDidCatch(error: Error, info: ErrorInfo): void {
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
     // Keep the stack in the console for whoever debugs; the panel shows only the message.
     console.error(error, info.componentStack);
   }
@@ -32,7 +32,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
   };
 
-  render() {
+  override render() {
     const { error, attempt } = this.state;
     if (error) {
       return (

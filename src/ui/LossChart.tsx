@@ -36,7 +36,15 @@ export function thin<T>(rows: readonly T[], max = MAX_POINTS): T[] {
 }
 
 /** Memoised: it redraws only when its rows change, not on every readout update. */
-export const LossChart = memo(function LossChart({ rows, series, logScale = true, height = 260, summary, connectGaps = false, markers = [] }: LossChartProps) {
+export const LossChart = memo(function LossChart({
+  rows,
+  series,
+  logScale = true,
+  height = 260,
+  summary,
+  connectGaps = false,
+  markers = [],
+}: LossChartProps) {
   // A log axis cannot show 0, NaN or ∞ (a diverged run); plot only positive finite values.
   const data = logScale
     ? thin(rows).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'epoch' || finite(v) ? v : null])))
@@ -46,18 +54,46 @@ export const LossChart = memo(function LossChart({ rows, series, logScale = true
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} stroke="var(--muted)"
-            label={{ value: 'época', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }} />
-          <YAxis scale={logScale ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow stroke="var(--muted)"
-            tickFormatter={(v: number) => formatNumber(v, 2)} width={64} />
-          <Tooltip formatter={(v) => formatNumber(Number(v), 5)} labelFormatter={(e) => `Época ${e}`} />
+          <XAxis
+            dataKey="epoch"
+            type="number"
+            domain={[0, 'dataMax']}
+            allowDecimals={false}
+            stroke="var(--muted)"
+            label={{ value: 'época', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }}
+          />
+          <YAxis
+            scale={logScale ? 'log' : 'auto'}
+            domain={['auto', 'auto']}
+            allowDataOverflow
+            stroke="var(--muted)"
+            tickFormatter={(v: number) => formatNumber(v, 2)}
+            width={64}
+          />
+          <Tooltip formatter={(v) => formatNumber(Number(v), 5)} labelFormatter={(e) => `Época ${String(e as number)}`} />
           {series.length > 1 ? <Legend /> : null}
           {markers.map((m) => (
-            <ReferenceLine key={m.epoch} x={m.epoch} stroke="var(--fg)" strokeDasharray="6 4" strokeWidth={2} ifOverflow="extendDomain"
-              label={{ value: m.label, position: 'insideTopRight', fill: 'var(--fg)' }} />
+            <ReferenceLine
+              key={m.epoch}
+              x={m.epoch}
+              stroke="var(--fg)"
+              strokeDasharray="6 4"
+              strokeWidth={2}
+              ifOverflow="extendDomain"
+              label={{ value: m.label, position: 'insideTopRight', fill: 'var(--fg)' }}
+            />
           ))}
           {series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls={connectGaps} />
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2.5}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={connectGaps}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

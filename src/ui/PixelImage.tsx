@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import './PixelImage.css';
 
 /** RGB bytes (row-major, 3 per pixel) drawn pixel-sharp at any display size. */
 export function PixelImage({ rgb, side, size, label }: { rgb: Uint8Array; side: number; size: number; label: string }) {
@@ -13,5 +14,15 @@ export function PixelImage({ rgb, side, size, label }: { rgb: Uint8Array; side: 
     }
     context.putImageData(image, 0, 0);
   }, [rgb, side]);
-  return <canvas ref={canvas} className="pixel-image" width={side} height={side} style={{ width: size, height: size }} role="img" aria-label={label} />;
+  return (
+    <canvas
+      ref={canvas}
+      className="pixel-image"
+      width={side}
+      height={side}
+      style={{ width: size, height: size }}
+      role="img"
+      aria-label={label}
+    />
+  );
 }

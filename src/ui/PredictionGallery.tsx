@@ -1,6 +1,7 @@
-import type { Evaluation } from '../engine/trainer';
+import type { Evaluation } from '../engine/protocol';
 import { formatNumber } from './format';
 import { PixelImage } from './PixelImage';
+import './PredictionGallery.css';
 
 type Predictions = Pick<Evaluation, 'labels' | 'predicted' | 'confidence'>;
 
@@ -20,7 +21,15 @@ const percent = (v: number) => `${formatNumber(v * 100, 1)} %`;
  * Images with what the model says and what they are; `images[i]` is the picture of sample
  * `shown[i]`, `imageLabel` names it for screen readers.
  */
-export function PredictionGallery({ result, shown, images, side, size, names, imageLabel }: {
+export function PredictionGallery({
+  result,
+  shown,
+  images,
+  side,
+  size,
+  names,
+  imageLabel,
+}: {
   result: Predictions;
   shown: number[];
   images: Uint8Array[];

@@ -1,4 +1,5 @@
 import { formatNumber } from './format';
+import './ProgressBar.css';
 
 /** A labelled progress bar for long loads (screen readers hear the label and percentage). */
 export function ProgressBar({ fraction, label, testId }: { fraction: number; label: string; testId: string }) {

@@ -1,4 +1,5 @@
 import { formatInteger, formatNumber, formatVector } from './format';
+import './Readout.css';
 
 export type ReadoutValue = number | string | readonly number[] | null;
 
@@ -33,11 +34,7 @@ export function machineValue(value: ReadoutValue): string {
 }
 
 /** Spanish display text for a readout value. */
-export function displayValue(
-  value: ReadoutValue,
-  format: ReadoutProps['format'] = 'auto',
-  digits?: number,
-): string {
+export function displayValue(value: ReadoutValue, format: ReadoutProps['format'] = 'auto', digits?: number): string {
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   if (typeof value !== 'number') return formatVector(value, digits);

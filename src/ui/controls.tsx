@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { parseSpanishNumber } from './format';
+import './controls.css';
 
 /** Editable text for a number: no digit grouping, so it parses back to the same value. */
 const editable = (n: number) => String(n).replace('.', ',');

@@ -1,4 +1,5 @@
-import type { EpochRecord } from '../engine';
+import type { EpochRecord } from '../engine/protocol';
+import { notebookEpoch } from './notebookEpoch';
 
 /**
  * The notebooks print about five rows per run: every 10th epoch of 51 for the line, every
@@ -22,7 +23,7 @@ export interface PrintColumn {
  */
 export function NotebookPrints({ history, epochs, columns }: { history: EpochRecord[]; epochs: number; columns: PrintColumn[] }) {
   const every = printInterval(epochs);
-  const printed = history.filter((r) => (r.epoch - 1) % every === 0);
+  const printed = history.filter((r) => notebookEpoch(r) % every === 0);
   return (
     <table className="print-table" data-testid="notebook-prints">
       <caption>Como lo imprime el cuaderno: cada {every} épocas, la pérdida antes de actualizar y los parámetros después</caption>
@@ -39,7 +40,7 @@ export function NotebookPrints({ history, epochs, columns }: { history: EpochRec
       <tbody>
         {printed.map((r) => (
           <tr key={r.epoch}>
-            <td>{r.epoch - 1}</td>
+            <td>{notebookEpoch(r)}</td>
             {columns.map((c) => (
               <td key={c.label}>{c.value(r)}</td>
             ))}

@@ -1,5 +1,6 @@
 import { formatNumber } from '../ui/format';
 import { Readout } from '../ui/Readout';
+import './PredictionTable.css';
 
 /** Up to this many points get a row each; bigger sets show only the summary readouts. */
 const MAX_ROWS = 12;

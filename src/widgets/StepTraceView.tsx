@@ -1,6 +1,7 @@
-import type { Activation, LayerTrace, StepTrace } from '../engine';
+import type { Activation, LayerTrace, StepTrace } from '../engine/protocol';
 import { formatNumber } from '../ui/format';
 import { Readout } from '../ui/Readout';
+import './StepTraceView.css';
 
 /** Rows shown per table; bigger datasets show the first ones and say how many are left. */
 const MAX_ROWS = 6;
@@ -66,16 +67,29 @@ function SampleTable({ caption, columns }: { caption: string; columns: { label: 
 }
 
 /** Old value, gradient and new value of every weight and bias of one layer. */
-function UpdateTable({ layer, index, learningRate, plainSgd }: { layer: LayerTrace; index: number; learningRate: number; plainSgd: boolean }) {
+function UpdateTable({
+  layer,
+  index,
+  learningRate,
+  plainSgd,
+}: {
+  layer: LayerTrace;
+  index: number;
+  learningRate: number;
+  plainSgd: boolean;
+}) {
   const rows: { name: string; old: number; grad: number; next: number }[] = [];
   layer.kernel.forEach((row, i) =>
-    row.forEach((old, j) => rows.push({ name: `W${index}[${i + 1},${j + 1}]`, old, grad: layer.gradKernel[i][j], next: layer.newKernel[i][j] })),
+    row.forEach((old, j) =>
+      rows.push({ name: `W${index}[${i + 1},${j + 1}]`, old, grad: layer.gradKernel[i][j], next: layer.newKernel[i][j] }),
+    ),
   );
   layer.bias.forEach((old, j) => rows.push({ name: `b${index}[${j + 1}]`, old, grad: layer.gradBias[j], next: layer.newBias[j] }));
   return (
     <table className="trace-table">
       <caption>
-        Capa {index}: {plainSgd ? `nuevo = antes − η·gradiente, con η = ${formatNumber(learningRate, 6)}` : 'valores tras el paso del optimizador'}
+        Capa {index}:{' '}
+        {plainSgd ? `nuevo = antes − η·gradiente, con η = ${formatNumber(learningRate, 6)}` : 'valores tras el paso del optimizador'}
       </caption>
       <thead>
         <tr>
@@ -170,5 +184,14 @@ export function StepTraceView({ trace, lossName }: { trace: StepTrace; lossName:
         <UpdateTable key={`u${i}`} layer={layer} index={i + 1} learningRate={trace.learningRate} plainSgd={plainSgd} />
       ))}
     </section>
+  );
+}
+
+/** Under a traced widget: the step «Un paso» took last, or until there is one, how to take it. */
+export function StepTracePanel({ trace, lossName }: { trace: StepTrace | null; lossName: string }) {
+  return trace ? (
+    <StepTraceView trace={trace} lossName={lossName} />
+  ) : (
+    <p className="hint">Pulsa «Un paso» para ver una actualización completa, número a número.</p>
   );
 }

@@ -1,10 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { BACKEND_NAMES } from '../engine/spec';
 import { isShortcut } from '../ui/keys';
+import { nextBackend, type BackendSettings } from './urlState';
 import type { TrainerControls, TrainerView } from './useTrainer';
-
-const BACKEND_CYCLE = ['auto', ...BACKEND_NAMES];
 
 /**
  * Does this widget own a page-wide key? The one holding focus does; with focus elsewhere,
@@ -22,36 +19,43 @@ function ownsKeys(root: Element | null): boolean {
 /**
  * Play/pause, one step and reset: the same buttons, in the same place, on every widget.
  * With `traced`, the step keeps every intermediate number for the step-by-step view.
+ * `settings` are the widget's own (see urlState), which the B key changes like the menu.
  */
-export function TrainingControls({ view, controls, traced = false }: { view: TrainerView; controls: TrainerControls; traced?: boolean }) {
+export function TrainingControls({
+  view,
+  controls,
+  settings,
+  traced = false,
+}: {
+  view: TrainerView;
+  controls: TrainerControls;
+  settings: BackendSettings;
+  traced?: boolean;
+}) {
   const { status } = view;
   // While the engine prepares (caching a transfer run's activations) nothing can run yet.
   const waiting = view.preparing !== null;
   const ready = (status === 'idle' || status === 'paused') && !waiting;
   const training = status === 'training';
   const group = useRef<HTMLDivElement>(null);
-  const [, setParams] = useSearchParams();
   const step = () => (traced ? controls.traceStep() : controls.step('batch'));
 
-  // Space, → and R drive the run; B cycles the backend (through the URL, like the menu).
-  const latest = useRef({ ready, training, step, controls, setParams });
-  latest.current = { ready, training, step, controls, setParams };
+  // Space, → and R drive the run; B cycles the backend.
+  const latest = useRef({ ready, training, step, controls, settings });
+  latest.current = { ready, training, step, controls, settings };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcut(event) || !ownsKeys(group.current?.closest('.widget') ?? null)) return;
-      const { ready, training, step, controls, setParams } = latest.current;
+      const { ready, training, step, controls, settings } = latest.current;
       const key = event.key.toLowerCase();
-      if (key === ' ' && (ready || training)) training ? controls.pause() : controls.start();
-      else if (key === 'arrowright' && ready) step();
+      if (key === ' ' && (ready || training)) {
+        if (training) controls.pause();
+        else controls.start();
+      } else if (key === 'arrowright' && ready) step();
       else if (key === 'r') controls.reset();
-      else if (key === 'b' && !training) {
-        // Read the address itself: two quick presses may come before React re-renders.
-        const next = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-        const at = BACKEND_CYCLE.indexOf(next.get('backend') ?? 'auto');
-        next.set('backend', BACKEND_CYCLE[(at + 1) % BACKEND_CYCLE.length]);
-        next.delete('autoplay');
-        setParams(next, { replace: true });
-      } else return;
+      // An update function: two quick presses may come before React re-renders.
+      else if (key === 'b' && !training) settings.set(({ backend }) => ({ backend: nextBackend(backend) }));
+      else return;
       event.preventDefault();
     };
     document.addEventListener('keydown', onKey);

@@ -1,4 +1,4 @@
-import type { Activation, BackendPreference, RunSpec } from '../engine';
+import type { Activation, BackendPreference, RunSpec } from '../engine/protocol';
 
 /** A sigmoid output on 2-D inputs, trained as the notebooks do (exercises B and C). */
 export interface ClassifierRun {
@@ -14,6 +14,16 @@ export interface ClassifierRun {
   hidden?: { units: number; activation: Activation }[];
   /** Points whose probability the widget draws (the data, a grid over the plane). */
   watchInputs?: number[][];
+}
+
+/**
+ * A binary classifier's predictions (one probability per watched input) cut back into the
+ * groups its watched inputs were listed in, e.g. `[data, grid]` for sizes `[6, 1600]`.
+ */
+export function predictionGroups(predictions: readonly number[] | null, sizes: readonly number[]): number[][] | null {
+  if (!predictions) return null;
+  let start = 0;
+  return sizes.map((size) => predictions.slice(start, (start += size)));
 }
 
 /**

@@ -1,42 +1,43 @@
 import * as Comlink from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BackendChoice, EpochRecord, RunSpec, Status, StepTrace, TrainerInfo, TrainerUpdate } from '../engine';
-import type { Logs } from '../engine/callbacks';
-import type { LoadProgress } from '../engine/cifar10/load';
-import type { FineTunePlan } from '../engine/trainer';
-import type { PhaseMark } from '../engine/transfer/run';
-import type { EngineSession } from '../engine/worker';
+import type {
+  EngineSession,
+  EpochRecord,
+  FineTunePlan,
+  LoadProgress,
+  RunSpec,
+  Status,
+  StepTrace,
+  TrainerInfo,
+  TrainerUpdate,
+} from '../engine/protocol';
 import { useEngineSession, type SessionRef } from './useEngineSession';
 
-/** What a widget renders: the engine's state as last reported, plus the full history. */
-export interface TrainerView {
+/** Fields with no neutral value before the engine's first update: null until it comes. */
+type UnknownAtFirst = 'backend' | 'learningRate' | 'tensorCount';
+
+/**
+ * The engine's last update as the page keeps it, derived from the update type so a new
+ * field reaches the widgets with one edit here (EMPTY, which the compiler asks for).
+ * History accumulates instead (see applyUpdate) and the trainable count lives in `info`.
+ */
+type Reported = Omit<TrainerUpdate, 'status' | 'history' | 'historyStart' | 'trainableCount' | UnknownAtFirst> & {
+  [K in UnknownAtFirst]: TrainerUpdate[K] | null;
+};
+
+/** What a widget renders: the engine's state as last reported, plus what only the page knows. */
+export type TrainerView = Reported & {
   status: Status | 'loading';
-  /** Spanish: why it diverged, stopped early, or could not start. */
-  message: string | null;
-  info: TrainerInfo | null;
-  /** Where the run computes now; it changes if a GPU backend is lost mid-run. */
-  backend: BackendChoice | null;
-  epoch: number;
-  epochs: number;
-  batchesPerEpoch: number;
+  /** Every finished epoch of the run, not only the update's new ones. */
   history: EpochRecord[];
-  params: number[][] | null;
-  initialLogs: Logs | null;
-  predictions: number[] | null;
-  /** The epoch in progress so far (running means), for per-batch curves. */
-  progress: TrainerUpdate['progress'];
+  info: TrainerInfo | null;
   /** The run was paused because the tab was hidden (see the policy in useTrainer). */
   pausedWhileHidden: boolean;
   /** The last update asked for step by step; cleared by reset or a new run. */
   trace: StepTrace | null;
-  samplesPerSecond: number | null;
-  learningRate: number | null;
-  tensorCount: number | null;
   /** A long preparation under way (a transfer run caching activations), or null. */
   preparing: LoadProgress | null;
-  /** Transfer runs: where each phase began. */
-  phases: PhaseMark[];
-}
+};
 
 export interface TrainerControls {
   start(): void;
@@ -53,46 +54,35 @@ export interface TrainerControls {
 const EMPTY: TrainerView = {
   status: 'loading',
   message: null,
-  info: null,
   backend: null,
   epoch: 0,
   epochs: 0,
+  batch: 0,
   batchesPerEpoch: 1,
-  history: [],
   params: null,
   initialLogs: null,
   predictions: null,
   progress: null,
-  trace: null,
-  pausedWhileHidden: false,
   samplesPerSecond: null,
   learningRate: null,
   tensorCount: null,
-  preparing: null,
   phases: [],
+  history: [],
+  info: null,
+  pausedWhileHidden: false,
+  trace: null,
+  preparing: null,
 };
 
 /** Updates carry only new epochs; `historyStart` says where they go (0 after a reset). */
 function applyUpdate(view: TrainerView, update: TrainerUpdate): TrainerView {
+  const { history, historyStart, trainableCount, ...reported } = update;
   return {
     ...view,
-    status: update.status,
-    message: update.message,
-    backend: update.backend,
-    epoch: update.epoch,
-    epochs: update.epochs,
-    batchesPerEpoch: update.batchesPerEpoch,
-    history: view.history.slice(0, update.historyStart).concat(update.history),
-    params: update.params,
-    initialLogs: update.initialLogs,
-    predictions: update.predictions,
-    progress: update.progress,
-    samplesPerSecond: update.samplesPerSecond,
-    learningRate: update.learningRate,
-    tensorCount: update.tensorCount,
+    ...reported,
+    history: view.history.slice(0, historyStart).concat(history),
     // The trainable count grows when a transfer run unfreezes blocks.
-    info: view.info && { ...view.info, trainableCount: update.trainableCount },
-    phases: update.phases,
+    info: view.info && { ...view.info, trainableCount },
   };
 }
 
@@ -165,13 +155,16 @@ export function useTrainer(spec: RunSpec | null, autoplay = false, shared?: Shar
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [session, slot]);
 
-  const call = useCallback((action: (remote: Comlink.Remote<EngineSession>) => Promise<unknown>) => {
-    const remote = session.current;
-    if (!remote) return;
-    action(remote).catch((error: unknown) => {
-      setView((v) => ({ ...v, status: 'error', message: error instanceof Error ? error.message : String(error) }));
-    });
-  }, [session]);
+  const call = useCallback(
+    (action: (remote: Comlink.Remote<EngineSession>) => Promise<unknown>) => {
+      const remote = session.current;
+      if (!remote) return;
+      action(remote).catch((error: unknown) => {
+        setView((v) => ({ ...v, status: 'error', message: error instanceof Error ? error.message : String(error) }));
+      });
+    },
+    [session],
+  );
 
   const controls: TrainerControls = {
     start: () => {
@@ -199,7 +192,8 @@ export function useTrainer(spec: RunSpec | null, autoplay = false, shared?: Shar
         await remote.fineTune(plan, slot);
         return generation.current === run;
       } catch (error) {
-        if (generation.current === run) setView((v) => ({ ...v, preparing: null, message: error instanceof Error ? error.message : String(error) }));
+        if (generation.current === run)
+          setView((v) => ({ ...v, preparing: null, message: error instanceof Error ? error.message : String(error) }));
         return false;
       }
     },

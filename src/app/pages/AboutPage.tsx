@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BackendChoice, BackendInfo } from '../../engine';
-import { BACKEND_LABELS } from '../../engine/labels';
+import { BACKEND_LABELS, type BackendChoice, type BackendInfo } from '../../engine/protocol';
 import { useEngineSession } from '../../widgets/useEngineSession';
 import { pageTitle } from '../title';
 
@@ -48,8 +47,8 @@ export function AboutPage() {
       <title>{pageTitle('Qué puede hacer este navegador')}</title>
       <h1>Qué puede hacer este navegador</h1>
       <p>
-        Los laboratorios calculan con uno de cuatro motores de TensorFlow.js. Esta página los prueba aquí mismo y dice cuáles
-        funcionan, con qué GPU y, si alguno falta, por qué.
+        Los laboratorios calculan con uno de cuatro motores de TensorFlow.js. Esta página los prueba aquí mismo y dice cuáles funcionan, con
+        qué GPU y, si alguno falta, por qué.
       </p>
       <h2>Adaptador WebGPU</h2>
       <p data-testid="adapter">{adapter ?? 'Comprobando…'}</p>

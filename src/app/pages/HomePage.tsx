@@ -12,8 +12,8 @@ export function HomePage() {
       <section className="intro prose">
         <h1>Laboratorio de redes neuronales</h1>
         <p>
-          Aprende cómo se entrena una red neuronal mirándola aprender. Cada lección explica una idea y trae un
-          laboratorio en vivo: la red entrena aquí, en tu navegador, y puedes pararla, cambiarla y repetirla.
+          Aprende cómo se entrena una red neuronal mirándola aprender. Cada lección explica una idea y trae un laboratorio en vivo: la red
+          entrena aquí, en tu navegador, y puedes pararla, cambiarla y repetirla.
         </p>
       </section>
 

@@ -28,7 +28,8 @@ export function LabPage() {
         ) : null}
         <CopyLinkButton href={`#/lab/${widget}${search}`} />
       </div>
-      <WidgetBody name={widget} />
+      {/* One widget on the page: its settings live in the URL, so a link restores them. */}
+      <WidgetBody name={widget} settings="url" />
     </div>
   );
 }

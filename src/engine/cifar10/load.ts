@@ -1,5 +1,6 @@
 import { decodeSprite, parseLabels } from './decode';
 import { IMAGE_BYTES, TEST_IMAGES } from './classes';
+import { cifar10 as say } from '../messages';
 
 /** The whole dataset as bytes: 3072 per image (never floats), one label byte per image. */
 export interface Cifar10Data {
@@ -26,19 +27,18 @@ interface Manifest {
 
 const IMAGES_PER_FILE = 10_000;
 const TRAIN_FILES = ['data_batch_1.png', 'data_batch_2.png', 'data_batch_3.png', 'data_batch_4.png', 'data_batch_5.png'];
-const MB = (bytes: number) => (bytes / 1e6).toLocaleString('es-ES', { maximumFractionDigits: 0 });
 
 async function fetchOk(source: FileSource, name: string): Promise<Response> {
   let response: Response;
   try {
     response = await source(name);
   } catch (error) {
-    throw new Error(`No se pudo descargar ${name}: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new Error(say.unreachable(name, error));
   }
-  if (!response.ok) throw new Error(`Falta el archivo ${name} en el sitio (HTTP ${response.status}).`);
+  if (!response.ok) throw new Error(say.missing(name, response.status));
   // Hosts with a single-page fallback answer a missing file with the app's index.html.
   if (response.headers.get('content-type')?.startsWith('text/html')) {
-    throw new Error(`Falta el archivo ${name} en el sitio (el servidor devolvió una página web en su lugar).`);
+    throw new Error(say.missingHtml(name));
   }
   return response;
 }
@@ -62,7 +62,7 @@ async function readAll(response: Response, name: string, expected: number, onByt
     if (done) break;
     if (offset + value.length > expected) {
       await reader.cancel();
-      throw new Error(`El archivo ${name} está dañado o incompleto: mide más de los ${expected} bytes que debería medir.`);
+      throw new Error(say.tooLong(name, expected));
     }
     bytes.set(value, offset);
     offset += value.length;
@@ -72,13 +72,12 @@ async function readAll(response: Response, name: string, expected: number, onByt
 }
 
 async function checkFile(name: string, bytes: Uint8Array, expected: Manifest['files'][string]): Promise<void> {
-  const damaged = `El archivo ${name} está dañado o incompleto`;
-  if (bytes.length !== expected.bytes) throw new Error(`${damaged}: mide ${bytes.length} bytes y debería medir ${expected.bytes}.`);
+  if (bytes.length !== expected.bytes) throw new Error(say.wrongSize(name, bytes.length, expected.bytes));
   // Plain-http pages on a LAN have no Web Crypto; the size check above still holds there.
   if (!globalThis.crypto?.subtle) return;
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-  if (hex !== expected.sha256) throw new Error(`${damaged}: su huella SHA-256 no coincide con la del paquete original.`);
+  if (hex !== expected.sha256) throw new Error(say.wrongHash(name));
 }
 
 /**
@@ -91,24 +90,23 @@ export async function loadCifar10(
   trainFiles = TRAIN_FILES.length,
 ): Promise<Cifar10Data> {
   const manifest = (await (await fetchOk(source, 'manifest.json')).json().catch(() => null)) as Manifest | null;
-  if (!manifest?.files) throw new Error('El archivo manifest.json de CIFAR-10 no es válido.');
+  if (!manifest?.files) throw new Error(say.badManifest);
   const spriteNames = [...TRAIN_FILES.slice(0, trainFiles), 'test_batch.png'];
   const names = [...spriteNames, 'train_lables.json', 'test_lables.json'];
-  for (const name of names) if (!manifest.files[name]) throw new Error(`El manifiesto de CIFAR-10 no describe ${name}.`);
+  for (const name of names) if (!manifest.files[name]) throw new Error(say.notInManifest(name));
   const totalBytes = names.reduce((n, name) => n + manifest.files[name].bytes, 0);
   let received = 0;
   let decoded = 0;
   let failed = false;
   // Downloading counts for the first 70 % of the bar, decoding for the rest.
   const report = (label: string) =>
-    failed ||
-    onProgress({ fraction: 0.7 * (received / totalBytes) + 0.3 * (decoded / spriteNames.length), label });
+    failed || onProgress({ fraction: 0.7 * (received / totalBytes) + 0.3 * (decoded / spriteNames.length), label });
 
   const download = async (name: string) => {
     const expected = manifest.files[name];
     const bytes = await readAll(await fetchOk(source, name), name, expected.bytes, (n) => {
       received += n;
-      report(`Descargando imágenes: ${MB(received)} de ${MB(totalBytes)} MB`);
+      report(say.downloading(received, totalBytes));
     });
     await checkFile(name, bytes, expected);
     return bytes;
@@ -133,7 +131,7 @@ export async function loadCifar10(
         // Its failure is reported when it is awaited, not as an unhandled rejection now.
         next.catch(() => {});
       }
-      report(`Descodificando ${name} (${i + 1} de ${spriteNames.length})`);
+      report(say.decoding(name, i + 1, spriteNames.length));
       // Let the progress message out before the long synchronous decode.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const pixels = decodeSprite(png, name, IMAGES_PER_FILE);
@@ -146,6 +144,6 @@ export async function loadCifar10(
     failed = true;
     throw error;
   }
-  report('Datos listos');
+  report(say.ready);
   return { trainImages, trainLabels, testImages: testImages!, testLabels };
 }

@@ -63,8 +63,16 @@ describe('EfficientNet builder', () => {
     expect(names).toHaveLength(18);
     expect(built.blocks[0].layers).toContain('normalization');
     expect(built.blocks[1].layers).toEqual([
-      'block1a_dwconv', 'block1a_bn', 'block1a_activation', 'block1a_se_squeeze', 'block1a_se_reshape',
-      'block1a_se_reduce', 'block1a_se_expand', 'block1a_se_excite', 'block1a_project_conv', 'block1a_project_bn',
+      'block1a_dwconv',
+      'block1a_bn',
+      'block1a_activation',
+      'block1a_se_squeeze',
+      'block1a_se_reshape',
+      'block1a_se_reduce',
+      'block1a_se_expand',
+      'block1a_se_excite',
+      'block1a_project_conv',
+      'block1a_project_bn',
     ]);
     // Every layer but the input belongs to exactly one block.
     const listed = built.blocks.flatMap((b) => b.layers);
@@ -79,9 +87,16 @@ describe('EfficientNet builder', () => {
     built = buildEfficientNet({ variant: 'b0', inputShape: [32, 32, 3] });
     const names = built.model.weights.map((w) => w.originalName);
     for (const name of [
-      'normalization/mean', 'normalization/variance', 'normalization/count',
-      'stem_conv/kernel', 'stem_bn/gamma', 'stem_bn/beta', 'stem_bn/moving_mean', 'stem_bn/moving_variance',
-      'block1a_dwconv/depthwise_kernel', 'block2b_se_reduce/bias',
+      'normalization/mean',
+      'normalization/variance',
+      'normalization/count',
+      'stem_conv/kernel',
+      'stem_bn/gamma',
+      'stem_bn/beta',
+      'stem_bn/moving_mean',
+      'stem_bn/moving_variance',
+      'block1a_dwconv/depthwise_kernel',
+      'block2b_se_reduce/bias',
     ]) {
       expect(names).toContain(name);
     }
@@ -101,7 +116,17 @@ describe('EfficientNet builder', () => {
     const baseline = tf.memory().numTensors;
     const mini = buildEfficientNet({ variant: { widthCoefficient: 0.25, depthCoefficient: 0.25, resolution: 32, dropout: 0.2 } });
     expect(mini.model.name).toBe('efficientnet');
-    expect(mini.blocks.map((b) => b.name)).toEqual(['stem', 'block1a', 'block2a', 'block3a', 'block4a', 'block5a', 'block6a', 'block7a', 'top']);
+    expect(mini.blocks.map((b) => b.name)).toEqual([
+      'stem',
+      'block1a',
+      'block2a',
+      'block3a',
+      'block4a',
+      'block5a',
+      'block6a',
+      'block7a',
+      'top',
+    ]);
     const out = tf.tidy(() => (mini.model.predict(tf.zeros([2, 32, 32, 3])) as tf.Tensor).shape);
     expect(out).toEqual([2, 1, 1, 320]);
     mini.model.dispose();
@@ -112,7 +137,9 @@ describe('EfficientNet builder', () => {
     built = buildEfficientNet({ variant: 'b0', inputShape: [32, 32, 3] });
     const stem = tf.model({ inputs: built.model.inputs, outputs: built.model.getLayer('rescaling_1').output as tf.SymbolicTensor });
     const pixel = [200, 100, 50];
-    const out = tf.tidy(() => (stem.predict(tf.tensor4d(pixel, [1, 1, 1, 3]).tile([1, 32, 32, 1])) as tf.Tensor).slice([0, 0, 0, 0], [1, 1, 1, 3]).dataSync());
+    const out = tf.tidy(() =>
+      (stem.predict(tf.tensor4d(pixel, [1, 1, 1, 3]).tile([1, 32, 32, 1])) as tf.Tensor).slice([0, 0, 0, 0], [1, 1, 1, 3]).dataSync(),
+    );
     const expected = pixel.map((p, c) => (p / 255 - [0.485, 0.456, 0.406][c]) / [0.229, 0.224, 0.225][c]);
     expected.forEach((e, c) => expect(out[c]).toBeCloseTo(e, 5));
   });

@@ -49,8 +49,7 @@ export function buildEfficientNet(options: EfficientNetOptions): EfficientNet {
   const inputShape = options.inputShape ?? [resolution, resolution, 3];
   let seed = options.seed ?? 0;
   // Keras's conv initialiser: He-style variance over the output fan, truncated normal.
-  const convInit = () =>
-    tf.initializers.varianceScaling({ scale: 2, mode: 'fanOut', distribution: 'truncatedNormal', seed: seed++ });
+  const convInit = () => tf.initializers.varianceScaling({ scale: 2, mode: 'fanOut', distribution: 'truncatedNormal', seed: seed++ });
 
   const blocks: EfficientNetBlock[] = [];
   /** Applies a layer and files its name under the block being built. */
@@ -128,7 +127,15 @@ export function buildEfficientNet(options: EfficientNetOptions): EfficientNet {
   /** The inverted residual block: expand, depthwise conv, squeeze-and-excitation, project. */
   function mbConv(
     inputs: Tensor,
-    args: { name: string; filtersIn: number; filtersOut: number; kernelSize: number; strides: number; expandRatio: number; dropRate: number },
+    args: {
+      name: string;
+      filtersIn: number;
+      filtersOut: number;
+      kernelSize: number;
+      strides: number;
+      expandRatio: number;
+      dropRate: number;
+    },
   ): Tensor {
     const { name, filtersIn, filtersOut, kernelSize, strides, expandRatio, dropRate } = args;
     const filters = filtersIn * expandRatio;
@@ -155,11 +162,25 @@ export function buildEfficientNet(options: EfficientNetOptions): EfficientNet {
     let se = apply(tf.layers.globalAveragePooling2d({ name: `${name}se_squeeze` }), y);
     se = apply(tf.layers.reshape({ targetShape: [1, 1, filters], name: `${name}se_reshape` }), se);
     se = apply(
-      tf.layers.conv2d({ filters: filtersSe, kernelSize: 1, padding: 'same', activation: 'swish', kernelInitializer: convInit(), name: `${name}se_reduce` }),
+      tf.layers.conv2d({
+        filters: filtersSe,
+        kernelSize: 1,
+        padding: 'same',
+        activation: 'swish',
+        kernelInitializer: convInit(),
+        name: `${name}se_reduce`,
+      }),
       se,
     );
     se = apply(
-      tf.layers.conv2d({ filters, kernelSize: 1, padding: 'same', activation: 'sigmoid', kernelInitializer: convInit(), name: `${name}se_expand` }),
+      tf.layers.conv2d({
+        filters,
+        kernelSize: 1,
+        padding: 'same',
+        activation: 'sigmoid',
+        kernelInitializer: convInit(),
+        name: `${name}se_expand`,
+      }),
       se,
     );
     y = apply(tf.layers.multiply({ name: `${name}se_excite` }), [y, se]);

@@ -20,26 +20,50 @@ afterAll(() => {
   base.model.dispose();
 });
 
-const weight = (layer: string, name: string) => base.model.getLayer(layer).weights.find((w) => w.originalName.endsWith(`/${name}`))!.read();
-const featureSpread = () => tf.tidy(() => tf.moments(base.model.predict(images) as tf.Tensor).variance.sqrt().dataSync()[0]);
+const weight = (layer: string, name: string) =>
+  base.model
+    .getLayer(layer)
+    .weights.find((w) => w.originalName.endsWith(`/${name}`))!
+    .read();
+const featureSpread = () =>
+  tf.tidy(
+    () =>
+      tf
+        .moments(base.model.predict(images) as tf.Tensor)
+        .variance.sqrt()
+        .dataSync()[0],
+  );
 
 describe('BatchNormalization statistics measured on images', () => {
-  it('turns a random base\'s near-zero features into usable ones, storing the moments each layer saw', async () => {
+  it("turns a random base's near-zero features into usable ones, storing the moments each layer saw", async () => {
     // Keras's initial statistics (mean 0, variance 1) shrink a random base's features to almost nothing.
     expect(featureSpread()).toBeLessThan(1e-3);
     const tensors = tf.memory().numTensors;
 
     const seen: number[] = [];
-    await calibrateBatchNormalization(base.model, 2, (i) => images.slice([4 * i], [4]), (done) => seen.push(done));
+    await calibrateBatchNormalization(
+      base.model,
+      2,
+      (i) => images.slice([4 * i], [4]),
+      (done) => seen.push(done),
+    );
     expect(seen).toEqual([1, 2]);
     expect(tf.memory().numTensors).toBe(tensors);
-    expect(base.model.layers.filter((l) => l instanceof KerasBatchNormalization).every((l) => (l as KerasBatchNormalization).calibration === null)).toBe(true);
+    expect(
+      base.model.layers
+        .filter((l) => l instanceof KerasBatchNormalization)
+        .every((l) => (l as KerasBatchNormalization).calibration === null),
+    ).toBe(true);
 
     // The first BatchNormalization: its statistics are the moments of stem_conv's output over all eight images.
     const stem = tf.model({ inputs: base.model.inputs, outputs: base.model.getLayer('stem_conv').output as tf.SymbolicTensor });
     const { mean, variance } = tf.moments(stem.predict(images) as tf.Tensor, [0, 1, 2]);
-    expect(Array.from(await weight('stem_bn', 'moving_mean').data())).toEqual(Array.from(await mean.data()).map((v) => expect.closeTo(v, 4)));
-    expect(Array.from(await weight('stem_bn', 'moving_variance').data())).toEqual(Array.from(await variance.data()).map((v) => expect.closeTo(v, 3)));
+    expect(Array.from(await weight('stem_bn', 'moving_mean').data())).toEqual(
+      Array.from(await mean.data()).map((v) => expect.closeTo(v, 4)),
+    );
+    expect(Array.from(await weight('stem_bn', 'moving_variance').data())).toEqual(
+      Array.from(await variance.data()).map((v) => expect.closeTo(v, 3)),
+    );
     tf.dispose([mean, variance]);
 
     expect(featureSpread()).toBeGreaterThan(1e-2);

@@ -37,7 +37,10 @@ export async function calibrateBatchNormalization(
         const square = tf.mean(tf.stack(seen.map((s) => s.square)), 0);
         return [m, tf.relu(tf.sub(square, tf.square(m)))];
       });
-      for (const [name, value] of [['moving_mean', mean], ['moving_variance', variance]] as const) {
+      for (const [name, value] of [
+        ['moving_mean', mean],
+        ['moving_variance', variance],
+      ] as const) {
         layer.weights.find((w) => w.originalName.endsWith(`/${name}`))!.write(value);
       }
       tf.dispose([mean, variance]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEfficientNet, type EfficientNet } from './build';
 import { convertKerasH5 } from './convert';
 import { modelFiles } from './files';
-import { kerasLayersOf, writeKerasH5, type KerasLayerWeights } from './fixtures';
+import { kerasLayersOf, writeKerasH5, type KerasLayerWeights } from '../test-support/kerasH5';
 
 const SHAPE: [number, number, number] = [32, 32, 3];
 let source: EfficientNet;
@@ -41,7 +41,8 @@ afterAll(() => {
   image.dispose();
 });
 
-const weightValues = (model: tf.LayersModel, layer: string, index: number) => Array.from(model.getLayer(layer).getWeights()[index].dataSync());
+const weightValues = (model: tf.LayersModel, layer: string, index: number) =>
+  Array.from(model.getLayer(layer).getWeights()[index].dataSync());
 const written = (layer: string, weight: string) =>
   Array.from(layers.find((l) => l.name === layer)!.weights.find((w) => w.name === `${layer}/${weight}:0`)!.values);
 const output = (model: tf.LayersModel) => tf.tidy(() => (model.predict(image) as tf.Tensor).dataSync());
@@ -95,7 +96,7 @@ describe('Keras HDF5 → tfjs converter', () => {
     expect(files.map((f) => f.path).slice(0, 3)).toEqual(['model.json', 'group1-shard1of16.bin', 'group1-shard2of16.bin']);
     const served = new Map(files.map((f) => [`/weights/efficientnetb0/${f.path}`, f.bytes]));
     const fetchFunc = async (input: RequestInfo | URL) => {
-      const bytes = served.get(String(input));
+      const bytes = served.get(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
       return bytes ? new Response(bytes.slice()) : new Response(null, { status: 404 });
     };
     const loaded = await tf.loadLayersModel(tf.io.http('/weights/efficientnetb0/model.json', { fetchFunc }));
@@ -112,7 +113,9 @@ describe('Keras HDF5 → tfjs converter', () => {
 
   it('refuses a weight of the wrong shape, naming it and both shapes', async () => {
     const misShaped = layers.map((l) =>
-      l.name === 'top_conv' ? { ...l, weights: [{ name: 'top_conv/kernel:0', shape: [1, 1, 320, 1000], values: new Float32Array(320_000) }] } : l,
+      l.name === 'top_conv'
+        ? { ...l, weights: [{ name: 'top_conv/kernel:0', shape: [1, 1, 320, 1000], values: new Float32Array(320_000) }] }
+        : l,
     );
     await expect(convertKerasH5(await writeKerasH5(misShaped), target.model)).rejects.toThrow(
       'El peso top_conv/kernel:0 tiene forma [1,1,320,1000] y se esperaba [1,1,320,1280].',
@@ -120,7 +123,9 @@ describe('Keras HDF5 → tfjs converter', () => {
   });
 
   it('refuses what is not a Keras weights file', async () => {
-    await expect(convertKerasH5(new TextEncoder().encode('no soy un HDF5'), target.model)).rejects.toThrow('El archivo no es un HDF5 válido.');
+    await expect(convertKerasH5(new TextEncoder().encode('no soy un HDF5'), target.model)).rejects.toThrow(
+      'El archivo no es un HDF5 válido.',
+    );
     const h5wasm = (await import('h5wasm')).default;
     const { FS } = await h5wasm.ready;
     new h5wasm.File('/empty.h5', 'w').close();

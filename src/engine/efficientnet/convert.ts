@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { EngineInputError } from '../errors';
+import { weightFiles as say } from '../messages';
 import { toFloat16Bits } from './float16';
 import { readKerasWeights, type StoredWeights } from './h5';
 import { concatBytes } from '../bytes';
@@ -16,7 +17,11 @@ export interface ConvertOptions {
   float16?: boolean;
 }
 
-export async function convertKerasH5(bytes: Uint8Array, model: tf.LayersModel, options: ConvertOptions = {}): Promise<tf.io.ModelArtifacts> {
+export async function convertKerasH5(
+  bytes: Uint8Array,
+  model: tf.LayersModel,
+  options: ConvertOptions = {},
+): Promise<tf.io.ModelArtifacts> {
   return toArtifacts(await readKerasWeights(bytes), model, options);
 }
 
@@ -27,10 +32,10 @@ export function toArtifacts(stored: StoredWeights, model: tf.LayersModel, option
     const name = weight.originalName;
     const cut = name.lastIndexOf('/');
     const found = stored.get(name.slice(0, cut))?.get(name.slice(cut + 1));
-    if (!found) throw new EngineInputError(`Falta el peso ${name}:0 en el archivo.`);
+    if (!found) throw new EngineInputError(say.missingIn(`${name}:0`, 'en el archivo'));
     const expected = weight.shape as number[];
     if (found.shape.length !== expected.length || found.shape.some((d, i) => d !== expected[i])) {
-      throw new EngineInputError(`El peso ${name}:0 tiene forma [${found.shape.join(',')}] y se esperaba [${expected.join(',')}].`);
+      throw new EngineInputError(say.shape(`${name}:0`, found.shape, expected));
     }
     const dtype = weight.dtype as 'float32' | 'int32';
     const values = dtype === 'int32' ? Int32Array.from(found.values) : Float32Array.from(found.values);

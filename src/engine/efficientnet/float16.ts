@@ -39,5 +39,5 @@ function roundShift(value: number, shift: number): number {
   const kept = value >>> shift;
   const rest = value & ((1 << shift) - 1);
   const half = 1 << (shift - 1);
-  return kept + (rest > half || (rest === half && (kept & 1)) ? 1 : 0);
+  return kept + (rest > half || (rest === half && kept & 1) ? 1 : 0);
 }

@@ -16,7 +16,11 @@ const values = (layer: string, weight: number) => Array.from(net.model.getLayer(
 function trainingStep(): void {
   const optimizer = tf.train.sgd(0.1);
   const x = tf.randomUniform([2, 32, 32, 3], 0, 255, 'float32', 5);
-  optimizer.minimize(() => tf.mean(net.model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, false, net.model.trainableWeights.map((w) => w.read() as tf.Variable));
+  optimizer.minimize(
+    () => tf.mean(net.model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+    false,
+    net.model.trainableWeights.map((w) => w.read() as tf.Variable),
+  );
   x.dispose();
   optimizer.dispose();
 }
@@ -32,8 +36,13 @@ describe('setTrainableBlocks', () => {
     const trainable = net.model.trainableWeights.map((w) => w.originalName);
     expect(trainable.sort()).toEqual(
       [
-        'block7a_dwconv/depthwise_kernel', 'block7a_expand_conv/kernel', 'block7a_project_conv/kernel',
-        'block7a_se_expand/bias', 'block7a_se_expand/kernel', 'block7a_se_reduce/bias', 'block7a_se_reduce/kernel',
+        'block7a_dwconv/depthwise_kernel',
+        'block7a_expand_conv/kernel',
+        'block7a_project_conv/kernel',
+        'block7a_se_expand/bias',
+        'block7a_se_expand/kernel',
+        'block7a_se_reduce/bias',
+        'block7a_se_reduce/kernel',
         'top_conv/kernel',
       ].sort(),
     );
@@ -44,7 +53,12 @@ describe('setTrainableBlocks', () => {
 
   it('keeps BatchNormalization in inference mode during a training step of an unfrozen block', () => {
     setTrainableBlocks(net.model, net.blocks, 2);
-    const before = { mean: values('top_bn', 2), variance: values('top_bn', 3), kernel: values('top_conv', 0), stem: values('stem_conv', 0) };
+    const before = {
+      mean: values('top_bn', 2),
+      variance: values('top_bn', 3),
+      kernel: values('top_conv', 0),
+      stem: values('stem_conv', 0),
+    };
     trainingStep();
     expect(values('top_conv', 0)).not.toEqual(before.kernel); // the unfrozen block did learn
     expect(values('stem_conv', 0)).toEqual(before.stem); // the frozen ones did not

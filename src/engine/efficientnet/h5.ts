@@ -1,5 +1,6 @@
 import type { Dataset, Group } from 'h5wasm';
 import { EngineInputError } from '../errors';
+import { weightFiles as say } from '../messages';
 
 /**
  * Reads the weights of a Keras 2 HDF5 weights file (the layout of `model.save_weights` and of
@@ -24,7 +25,7 @@ export type StoredWeights = Map<string, Map<string, StoredWeight>>;
 let fileCounter = 0;
 
 export async function readKerasWeights(bytes: Uint8Array): Promise<StoredWeights> {
-  if (!hasHdf5Signature(bytes)) throw new EngineInputError('El archivo no es un HDF5 válido.');
+  if (!hasHdf5Signature(bytes)) throw new EngineInputError(say.notHdf5);
   // Loaded on demand: 4 MB of WebAssembly that only this feature needs.
   const h5wasm = (await import('h5wasm')).default;
   const { FS } = await h5wasm.ready;
@@ -33,7 +34,7 @@ export async function readKerasWeights(bytes: Uint8Array): Promise<StoredWeights
   try {
     const file = new h5wasm.File(path, 'r');
     // h5wasm does not throw when HDF5 cannot open the file; it hands back an invalid id.
-    if (file.file_id < 0n) throw new EngineInputError('El archivo HDF5 está dañado y no se puede leer.');
+    if (file.file_id < 0n) throw new EngineInputError(say.damagedHdf5);
     try {
       const modelWeights = file.get('model_weights');
       return readLayers(modelWeights instanceof h5wasm.Group ? modelWeights : file, h5wasm);
@@ -43,7 +44,7 @@ export async function readKerasWeights(bytes: Uint8Array): Promise<StoredWeights
   } catch (error) {
     if (error instanceof EngineInputError) throw error;
     // h5wasm reports a damaged file with plain strings from the C library.
-    throw new EngineInputError('El archivo HDF5 está dañado y no se puede leer.');
+    throw new EngineInputError(say.damagedHdf5);
   } finally {
     FS.unlink(path);
   }
@@ -61,7 +62,7 @@ function hasHdf5Signature(bytes: Uint8Array): boolean {
 function readLayers(root: Group, h5wasm: typeof import('h5wasm').default): StoredWeights {
   const layerNames = stringList(root, 'layer_names');
   if (!layerNames) {
-    throw new EngineInputError('El archivo no tiene el formato de pesos de Keras (falta el atributo layer_names).');
+    throw new EngineInputError(say.notKeras);
   }
   const weights: StoredWeights = new Map();
   for (const layer of layerNames) {
@@ -99,12 +100,12 @@ function stringList(group: Group, attribute: string): string[] | null {
 }
 
 function numbers(dataset: Dataset, name: string): Float32Array | Int32Array {
-  const dtype = String(dataset.dtype);
+  const dtype = typeof dataset.dtype === 'string' ? dataset.dtype : JSON.stringify(dataset.dtype);
   const raw = dataset.value;
   // A scalar dataset (Normalization's count) comes back as a bare number or bigint.
   const list = (ArrayBuffer.isView(raw) ? raw : [raw]) as ArrayLike<number | bigint>;
   if (/^[<>|=]?[fd]$/.test(dtype)) return Float32Array.from(list as ArrayLike<number>);
   // Keras stores Normalization's sample count as int64; tfjs weights hold int32 at most.
   if (/^[<>|=]?[bhilq]$/i.test(dtype)) return Int32Array.from(list, Number);
-  throw new EngineInputError(`El peso ${name} tiene un tipo de dato no admitido (${dtype}).`);
+  throw new EngineInputError(say.dtype(name, dtype));
 }

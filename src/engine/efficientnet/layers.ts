@@ -106,7 +106,14 @@ export class KerasBatchNormalization extends TfjsBatchNormalization {
       const { mean, variance } = tf.moments(x, axes);
       this.calibration!.push({ mean: tf.keep(mean as tf.Tensor1D), square: tf.keep(tf.add(variance, tf.square(mean)) as tf.Tensor1D) });
       const [gamma, beta] = ['gamma', 'beta'].map((n) => this.weights.find((w) => w.originalName.endsWith(`/${n}`))?.read());
-      return tf.batchNorm(x, mean, variance, beta as tf.Tensor1D | undefined, gamma as tf.Tensor1D | undefined, this.getConfig().epsilon as number);
+      return tf.batchNorm(
+        x,
+        mean,
+        variance,
+        beta as tf.Tensor1D | undefined,
+        gamma as tf.Tensor1D | undefined,
+        this.getConfig().epsilon as number,
+      );
     });
   }
 }

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { EngineInputError } from '../errors';
+import { weightFiles as say } from '../messages';
 import { buildEfficientNet } from '../efficientnet/build';
 import { BASELINE_STAGES, roundFilters, roundRepeats, VARIANTS, type EfficientNetVariant } from '../efficientnet/config';
 import { toArtifacts } from '../efficientnet/convert';
@@ -27,9 +28,9 @@ export function variantOf(stored: StoredWeights): EfficientNetVariant | null {
 export async function convertBaseFile(bytes: Uint8Array): Promise<{ base: ImageNetBase; artifacts: tf.io.ModelArtifacts }> {
   const stored = await readKerasWeights(bytes);
   const variant = variantOf(stored);
-  if (!variant) throw new EngineInputError('El archivo no contiene los pesos de una EfficientNet B0–B3 sin la capa de clasificación (los *_notop.h5 de Keras).');
+  if (!variant) throw new EngineInputError(say.notEfficientNet);
   if (variant !== 'b0' && variant !== 'b3') {
-    throw new EngineInputError(`Es un archivo de EfficientNet${variant.toUpperCase()}; el laboratorio usa B0 o B3 (efficientnetb0_notop.h5 o efficientnetb3_notop.h5).`);
+    throw new EngineInputError(say.otherVariant(variant));
   }
   const { model } = buildEfficientNet({ variant });
   try {

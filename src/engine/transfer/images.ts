@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { EngineInputError } from '../errors';
+import { imageTasks as say } from '../messages';
 import { IMAGE_BYTES, IMAGE_SIDE } from '../cifar10/classes';
 import type { Cifar10Data } from '../cifar10/load';
 import { heldOutCount } from './heldOut';
@@ -68,15 +69,15 @@ function firstOfEach(labels: Uint8Array, classes: readonly number[], count: numb
     if (at !== undefined && picked[at].length < count) picked[at].push(row);
   }
   picked.forEach((list, i) => {
-    if (list.length < count) throw new EngineInputError(`${where} solo tiene ${list.length} imágenes de la clase ${classes[i]}; se pidieron ${count}.`);
+    if (list.length < count) throw new EngineInputError(say.tooFew(where, list.length, classes[i], count));
   });
   return picked;
 }
 
 /** A few CIFAR-10 classes: training images from the training files, held-out ones from the test set. */
 export function cifar10Task(data: Cifar10Data, classes: readonly number[], train: number, validation: number): ImageTask {
-  const trainRows = interleave(firstOfEach(data.trainLabels, classes, train, 'El conjunto de entrenamiento de CIFAR-10'));
-  const valRows = interleave(firstOfEach(data.testLabels, classes, validation, 'El conjunto de prueba de CIFAR-10'));
+  const trainRows = interleave(firstOfEach(data.trainLabels, classes, train, say.cifar10Train));
+  const valRows = interleave(firstOfEach(data.testLabels, classes, validation, say.cifar10Test));
   return {
     classes: classes.length,
     train: gather(data.trainImages, IMAGE_BYTES, trainRows.rows, trainRows.labels, IMAGE_SIDE),
@@ -90,7 +91,7 @@ export function userTask(user: UserImages): ImageTask {
   const perClass = Array.from({ length: user.classes }, () => [] as number[]);
   user.labels.forEach((label, row) => perClass[label]?.push(row));
   const empty = perClass.findIndex((rows) => rows.length < 2);
-  if (empty >= 0) throw new EngineInputError(`Cada clase necesita al menos 2 imágenes (una para validar); la clase ${empty + 1} tiene ${perClass[empty].length}.`);
+  if (empty >= 0) throw new EngineInputError(say.twoPerClass(empty + 1, perClass[empty].length));
   const cut = perClass.map((rows) => rows.length - heldOutCount(rows.length));
   const train = interleave(perClass.map((rows, c) => rows.slice(0, cut[c])));
   const validation = interleave(perClass.map((rows, c) => rows.slice(cut[c])));

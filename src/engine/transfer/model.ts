@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { EngineInputError } from '../errors';
+import { weightFiles as say } from '../messages';
 import { buildEfficientNet, type EfficientNetBlock } from '../efficientnet/build';
 import { setTrainableBlocks } from '../efficientnet/freeze';
 import { KerasBatchNormalization } from '../efficientnet/layers';
@@ -42,15 +43,15 @@ export function buildTransferNetwork(spec: TransferSpec, seed: number): Transfer
  * weight of the base must be there with its shape; the head keeps its initial values.
  */
 export function setBaseWeights(net: TransferNetwork, artifacts: tf.io.ModelArtifacts): void {
-  if (!artifacts.weightData || !artifacts.weightSpecs) throw new EngineInputError('Los pesos cargados no traen datos.');
+  if (!artifacts.weightData || !artifacts.weightSpecs) throw new EngineInputError(say.noData);
   const stored = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
   try {
     for (const name of net.blocks.flatMap((b) => b.layers)) {
       for (const weight of net.model.getLayer(name).weights) {
         const value = stored[weight.originalName];
-        if (!value) throw new EngineInputError(`Falta el peso ${weight.originalName} en los pesos cargados.`);
+        if (!value) throw new EngineInputError(say.missingIn(weight.originalName, 'en los pesos cargados'));
         if (!tf.util.arraysEqual(value.shape, weight.shape as number[])) {
-          throw new EngineInputError(`El peso ${weight.originalName} tiene forma [${value.shape.join(',')}] y se esperaba [${weight.shape.join(',')}].`);
+          throw new EngineInputError(say.shape(weight.originalName, value.shape, weight.shape as number[]));
         }
         weight.write(value);
       }
@@ -117,11 +118,14 @@ function rebuildFrom(model: tf.LayersModel, cut: tf.SymbolicTensor): tf.LayersMo
     // An InputLayer's node lists its own output as its input: nothing to apply.
     if (layer.getClassName() === 'InputLayer' || !node.inputTensors.every((t) => mapped.has(t.id))) continue;
     const args = node.inputTensors.map((t) => mapped.get(t.id)!);
-    const outputs = layer.getClassName() === 'Dropout' ? args : ([] as tf.SymbolicTensor[]).concat(layer.apply(args.length === 1 ? args[0] : args) as tf.SymbolicTensor);
+    const outputs =
+      layer.getClassName() === 'Dropout'
+        ? args
+        : ([] as tf.SymbolicTensor[]).concat(layer.apply(args.length === 1 ? args[0] : args) as tf.SymbolicTensor);
     node.outputTensors.forEach((t, i) => mapped.set(t.id, outputs[i]));
   }
   const output = mapped.get(model.outputs[0].id);
-  if (!output) throw new Error('No se pudo separar la parte entrenable del modelo.');
+  if (!output) throw new Error(say.noTrainablePart);
   return tf.model({ inputs: input, outputs: output });
 }
 

@@ -6,8 +6,15 @@ import type { RunSpec, TransferSpec } from '../spec';
 import { calibrateBatchNormalization } from '../efficientnet/calibrate';
 import { cacheActivations, cacheBatchSize, type CachedDataset } from './cache';
 import { cifar10Task, imageBatch, imageBytes, imageCount, userTask, type ImageSet, type ImageTask } from './images';
-import { blockParams, buildTransferNetwork, disposeTransferNetwork, setBaseWeights, splitTransferNetwork, type TransferNetwork, type TransferSplit } from './model';
-
+import {
+  blockParams,
+  buildTransferNetwork,
+  disposeTransferNetwork,
+  setBaseWeights,
+  splitTransferNetwork,
+  type TransferNetwork,
+  type TransferSplit,
+} from './model';
 
 /** Training images a random base's BatchNormalization statistics are measured on (at most). */
 const CALIBRATION_IMAGES = 256;
@@ -47,7 +54,10 @@ async function calibrate(network: TransferNetwork, train: ImageSet, onProgress?:
   const size = cacheBatchSize(network.resolution);
   const batches = Math.ceil(images / size);
   const report = (done: number) =>
-    onProgress?.({ fraction: done / images, label: `Midiendo las medias y varianzas de BatchNormalization de la base aleatoria: ${done} de ${images} imágenes` });
+    onProgress?.({
+      fraction: done / images,
+      label: `Midiendo las medias y varianzas de BatchNormalization de la base aleatoria: ${done} de ${images} imágenes`,
+    });
   report(0);
   await calibrateBatchNormalization(
     network.model,
@@ -87,7 +97,11 @@ export class TransferRun {
       if (artifacts) setBaseWeights(network, artifacts);
       else await calibrate(network, task.train, onProgress);
       const sizes = blockParams(network);
-      const run = new TransferRun(network, task, network.blocks.map((b, i) => ({ name: b.name, params: sizes[i] })));
+      const run = new TransferRun(
+        network,
+        task,
+        network.blocks.map((b, i) => ({ name: b.name, params: sizes[i] })),
+      );
       await run.setPhase(unfrozen, onProgress);
       return run;
     } catch (error) {
@@ -123,9 +137,10 @@ export class TransferRun {
     this.split = splitTransferNetwork(this.network, k);
     const { train, validation, classes } = this.task;
     const total = imageCount(train) + imageCount(validation);
-    const what = this.split.unfrozen === 0
-      ? 'Calculando los rasgos de la base congelada'
-      : `Calculando las activaciones a la entrada de ${this.split.cutName}`;
+    const what =
+      this.split.unfrozen === 0
+        ? 'Calculando los rasgos de la base congelada'
+        : `Calculando las activaciones a la entrada de ${this.split.cutName}`;
     const report = (done: number) => onProgress?.({ fraction: done / total, label: `${what}: ${done} de ${total} imágenes` });
     report(0);
     const resolution = this.network.resolution;

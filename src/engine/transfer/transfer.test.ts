@@ -5,7 +5,14 @@ import { countParams } from '../models';
 import { baseFeatures, headParams } from './bases';
 import { cacheActivations } from './cache';
 import { imageBatch, userTask, type UserImages } from './images';
-import { blockParams, buildTransferNetwork, disposeTransferNetwork, setBaseWeights, splitTransferNetwork, type TransferNetwork } from './model';
+import {
+  blockParams,
+  buildTransferNetwork,
+  disposeTransferNetwork,
+  setBaseWeights,
+  splitTransferNetwork,
+  type TransferNetwork,
+} from './model';
 
 const MINI = { kind: 'transfer', base: 'mini', weights: 'random', classes: 4 } as const;
 
@@ -13,7 +20,7 @@ const MINI = { kind: 'transfer', base: 'mini', weights: 'random', classes: 4 } a
 function quadrantImages(perClass: number, seed = 1): UserImages {
   const side = 32;
   let state = seed;
-  const random = () => ((state = (state * 16807) % 2147483647) / 2147483647);
+  const random = () => (state = (state * 16807) % 2147483647) / 2147483647;
   const images = new Uint8Array(4 * perClass * side * side * 3);
   const labels = new Uint8Array(4 * perClass);
   for (let i = 0; i < 4 * perClass; i++) {
@@ -21,7 +28,7 @@ function quadrantImages(perClass: number, seed = 1): UserImages {
     labels[i] = label;
     for (let y = 0; y < side; y++) {
       for (let x = 0; x < side; x++) {
-        const lit = (y < 16) === (label < 2) && (x < 16) === (label % 2 === 0);
+        const lit = y < 16 === label < 2 && x < 16 === (label % 2 === 0);
         for (let c = 0; c < 3; c++) images[((i * side + y) * side + x) * 3 + c] = Math.floor((lit ? 150 : 40) + random() * 100);
       }
     }
@@ -68,7 +75,15 @@ describe('freezing and unfreezing', () => {
   it('names the unfrozen weights: the top block and the head for k = 1', () => {
     const split = splitTransferNetwork(net, 1);
     const names = split.trainable.trainableWeights.map((w) => w.originalName).sort();
-    expect(names).toEqual(['dense/bias', 'dense/kernel', 'dense_1/bias', 'dense_1/kernel', 'dense_2/bias', 'dense_2/kernel', 'top_conv/kernel']);
+    expect(names).toEqual([
+      'dense/bias',
+      'dense/kernel',
+      'dense_1/bias',
+      'dense_1/kernel',
+      'dense_2/bias',
+      'dense_2/kernel',
+      'top_conv/kernel',
+    ]);
     expect(split.cutName).toBe('top');
     expect(split.trainable.inputs[0].shape).toEqual([null, 1, 1, 160]);
   });
@@ -77,7 +92,13 @@ describe('freezing and unfreezing', () => {
     const split = splitTransferNetwork(net, 2);
     const last = net.blocks[net.blocks.length - 2].name;
     const read = (layer: string, i: number) => Array.from(net.model.getLayer(layer).getWeights()[i].dataSync());
-    const before = { mean: read(`${last}_project_bn`, 2), variance: read('top_bn', 3), gamma: read('top_bn', 0), kernel: read('top_conv', 0), stem: read('stem_conv', 0) };
+    const before = {
+      mean: read(`${last}_project_bn`, 2),
+      variance: read('top_bn', 3),
+      gamma: read('top_bn', 0),
+      kernel: read('top_conv', 0),
+      stem: read('stem_conv', 0),
+    };
     const x = tf.randomNormal([6, ...(split.trainable.inputs[0].shape.slice(1) as number[])], 0, 1, 'float32', 4);
     const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 0, 1], 'int32'), 4).toFloat();
     const optimizer = tf.train.sgd(0.5);
@@ -119,14 +140,26 @@ describe('pretrained weights', () => {
     const source = buildTransferNetwork(MINI, 21);
     const target = buildTransferNetwork(MINI, 22);
     let artifacts: tf.io.ModelArtifacts | null = null;
-    const baseOnly = tf.model({ inputs: source.model.inputs, outputs: source.model.getLayer('top_activation').output as tf.SymbolicTensor });
-    await baseOnly.save(tf.io.withSaveHandler(async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    const baseOnly = tf.model({
+      inputs: source.model.inputs,
+      outputs: source.model.getLayer('top_activation').output as tf.SymbolicTensor,
+    });
+    await baseOnly.save(
+      tf.io.withSaveHandler(async (a) => {
+        artifacts = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     setBaseWeights(target, artifacts!);
     const x = tf.randomUniform([2, 32, 32, 3], 0, 255, 'float32', 9);
-    const features = (net: TransferNetwork) => tf.tidy(() => (tf.model({ inputs: net.model.inputs, outputs: net.model.getLayer('global_average_pooling2d').output as tf.SymbolicTensor }).predict(x) as tf.Tensor).dataSync());
+    const features = (net: TransferNetwork) =>
+      tf.tidy(() =>
+        (
+          tf
+            .model({ inputs: net.model.inputs, outputs: net.model.getLayer('global_average_pooling2d').output as tf.SymbolicTensor })
+            .predict(x) as tf.Tensor
+        ).dataSync(),
+      );
     expect(Array.from(features(target))).toEqual(Array.from(features(source)));
     const broken = { ...artifacts!, weightSpecs: artifacts!.weightSpecs!.filter((s) => s.name !== 'block2a_dwconv/depthwise_kernel') };
     expect(() => setBaseWeights(target, broken)).toThrow(/Falta el peso block2a_dwconv\/depthwise_kernel/);
@@ -155,7 +188,12 @@ describe('a transfer run in the trainer', () => {
     const baseline = tf.memory().numTensors;
     const updates: TrainerUpdate[] = [];
     const progress: number[] = [];
-    const trainer = await Trainer.create(spec(), { sources, eventIntervalMs: 0, onUpdate: (u) => updates.push(u), onProgress: (p) => progress.push(p.fraction) });
+    const trainer = await Trainer.create(spec(), {
+      sources,
+      eventIntervalMs: 0,
+      onUpdate: (u) => updates.push(u),
+      onProgress: (p) => progress.push(p.fraction),
+    });
     expect(progress.at(-1)).toBe(1);
     const blocks = trainer.info.blocks!;
     expect(trainer.info.trainableCount).toBe(headParams('mini', 4));
@@ -171,7 +209,10 @@ describe('a transfer run in the trainer', () => {
     const grown = blocks.slice(-2).reduce((n, b) => n + b.params, 0);
     expect(trainer.info.trainableCount).toBe(headParams('mini', 4) + grown);
     expect(updates.at(-1)!.trainableCount).toBe(headParams('mini', 4) + grown);
-    expect(updates.at(-1)!.phases.map((p) => [p.epoch, p.unfrozen, p.learningRate])).toEqual([[0, 0, 1e-3], [3, 2, 1e-5]]);
+    expect(updates.at(-1)!.phases.map((p) => [p.epoch, p.unfrozen, p.learningRate])).toEqual([
+      [0, 0, 1e-3],
+      [3, 2, 1e-5],
+    ]);
     expect(updates.at(-1)!.phases[1].cutName).toBe(blocks.at(-2)!.name);
     expect(trainer.learningRate).toBe(1e-5);
     await trainer.start();

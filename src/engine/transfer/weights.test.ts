@@ -18,7 +18,15 @@ const modelJson = (version: number) => ({
   modelTopology: { version },
   format: 'layers-model',
   userDefinedMetadata: { weights: 'cifar10-6' },
-  weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: [{ name: 'a/kernel', shape: [2, 3], dtype: 'float32' }, { name: 'a/count', shape: [], dtype: 'int32' }] }],
+  weightsManifest: [
+    {
+      paths: ['group1-shard1of1.bin'],
+      weights: [
+        { name: 'a/kernel', shape: [2, 3], dtype: 'float32' },
+        { name: 'a/count', shape: [], dtype: 'int32' },
+      ],
+    },
+  ],
 });
 
 beforeEach(() => {
@@ -65,18 +73,26 @@ describe('weights from the site, kept in this browser', () => {
     expect(downloads).toEqual(['model.json']); // only the revalidation of a few bytes
     expect(new Uint8Array(second.artifacts.weightData as ArrayBuffer)).toEqual(shard);
 
-    serve(modelJson(2), shard.map((b) => 255 - b));
+    serve(
+      modelJson(2),
+      shard.map((b) => 255 - b),
+    );
     const changed = await loadModelWeights(MODEL, 'la base');
     expect(changed.origin).toBe('network');
     expect(new Uint8Array(changed.artifacts.weightData as ArrayBuffer)[0]).toBe(255);
   });
 
-  it('uses this browser\'s copy when the site lacks the weights or cannot be reached, and says when neither has them', async () => {
+  it("uses this browser's copy when the site lacks the weights or cannot be reached, and says when neither has them", async () => {
     await expect(loadModelWeights(MODEL, 'EfficientNetB0')).rejects.toThrow(MissingWeightsError);
     await expect(loadModelWeights(MODEL, 'EfficientNetB0')).rejects.toThrow('Este sitio no tiene los pesos de EfficientNetB0');
     // A converted file kept under the site's address for those weights.
     const json = new TextEncoder().encode(JSON.stringify(modelJson(1)));
-    expect(await cacheModelFiles(MODEL, [{ path: 'model.json', bytes: json }, { path: 'group1-shard1of1.bin', bytes: shard }])).toBe(true);
+    expect(
+      await cacheModelFiles(MODEL, [
+        { path: 'model.json', bytes: json },
+        { path: 'group1-shard1of1.bin', bytes: shard },
+      ]),
+    ).toBe(true);
     expect((await loadModelWeights(MODEL, 'EfficientNetB0')).origin).toBe('cache');
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');

@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { LoadProgress } from '../cifar10/load';
 import type { ModelFile } from '../efficientnet/files';
 import { concatBytes } from '../bytes';
+import { weights as say } from '../messages';
 
 /**
  * Converted weights (tfjs layers files: model.json and binary shards) fetched from the site's
@@ -44,8 +45,6 @@ export function weightBytes(specs: tf.io.WeightsManifestEntry[]): number {
   return specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1) * BYTES_PER[s.quantization?.dtype ?? s.dtype], 0);
 }
 
-const MB = (bytes: number) => (bytes / 1e6).toLocaleString('es-ES', { maximumFractionDigits: 1 });
-
 async function openCache(): Promise<Cache | null> {
   // Cache Storage exists only in secure contexts (https, localhost) and not in Node.
   if (typeof caches === 'undefined') return null;
@@ -56,8 +55,8 @@ async function openCache(): Promise<Cache | null> {
   }
 }
 
-/** The model.json as the site serves it now: text, 'missing', or null when the site cannot be reached. */
-async function fetchModelJson(url: string): Promise<string | 'missing' | null> {
+/** The model.json as the site serves it now: its text, 'missing', or null when the site cannot be reached. */
+async function fetchModelJson(url: string): Promise<{ text: string } | 'missing' | null> {
   let response: Response;
   try {
     // Revalidated every time: a few kilobytes that say whether the cached shards are current.
@@ -68,7 +67,7 @@ async function fetchModelJson(url: string): Promise<string | 'missing' | null> {
   // Hosts with a single-page fallback answer a missing file with the app's index.html.
   if (!response.ok || response.headers.get('content-type')?.startsWith('text/html')) return 'missing';
   const text = await response.text();
-  return parse(text) ? text : 'missing';
+  return parse(text) ? { text } : 'missing';
 }
 
 function parse(text: string): ModelJson | null {
@@ -99,28 +98,37 @@ async function readBody(response: Response, onBytes: (n: number) => void): Promi
   return concatBytes(chunks);
 }
 
-
 /**
  * The weights at `modelUrl` (a model.json on the site): from this browser's cache when it
  * holds what the site serves (or the site is unreachable or lacks them), downloaded
  * otherwise and then cached whole. `name` labels the progress ("EfficientNetB0").
  */
-export async function loadModelWeights(modelUrl: string, name: string, onProgress: (p: LoadProgress) => void = () => {}): Promise<LoadedWeights> {
-  onProgress({ fraction: 0, label: `Buscando los pesos de ${name}` });
+export async function loadModelWeights(
+  modelUrl: string,
+  name: string,
+  onProgress: (p: LoadProgress) => void = () => {},
+): Promise<LoadedWeights> {
+  onProgress({ fraction: 0, label: say.looking(name) });
   const cache = await openCache();
   const [served, cachedResponse] = await Promise.all([fetchModelJson(modelUrl), cache?.match(modelUrl)]);
   const cachedText = cachedResponse ? await cachedResponse.text() : null;
-  const useCache = cachedText !== null && (served === null || served === 'missing' || served === cachedText);
+  const useCache = cachedText !== null && (served === null || served === 'missing' || served.text === cachedText);
   if (useCache) {
     const fromCache = await readCached(cache!, cachedText, modelUrl, name, onProgress);
     if (fromCache) return fromCache;
   }
-  if (served === null) throw new MissingWeightsError(`No se pudo descargar los pesos de ${name}: no hay conexión con el sitio y este navegador no guarda una copia.`);
-  if (served === 'missing') throw new MissingWeightsError(`Este sitio no tiene los pesos de ${name} y este navegador no guarda una copia.`);
-  return download(cache, served, modelUrl, name, onProgress);
+  if (served === null) throw new MissingWeightsError(say.offline(name));
+  if (served === 'missing') throw new MissingWeightsError(say.absent(name));
+  return download(cache, served.text, modelUrl, name, onProgress);
 }
 
-async function readCached(cache: Cache, text: string, modelUrl: string, name: string, onProgress: (p: LoadProgress) => void): Promise<LoadedWeights | null> {
+async function readCached(
+  cache: Cache,
+  text: string,
+  modelUrl: string,
+  name: string,
+  onProgress: (p: LoadProgress) => void,
+): Promise<LoadedWeights | null> {
   const json = parse(text);
   if (!json) return null;
   const shards: Uint8Array[] = [];
@@ -131,15 +139,21 @@ async function readCached(cache: Cache, text: string, modelUrl: string, name: st
   }
   const weightData = concatBytes(shards);
   if (weightData.length !== weightBytes(json.weightsManifest.flatMap((g) => g.weights))) return null;
-  onProgress({ fraction: 1, label: `Pesos de ${name} leídos de este navegador` });
+  onProgress({ fraction: 1, label: say.fromBrowser(name) });
   return { artifacts: toArtifacts(json, weightData), origin: 'cache', metadata: json.userDefinedMetadata ?? {}, bytes: weightData.length };
 }
 
-async function download(cache: Cache | null, text: string, modelUrl: string, name: string, onProgress: (p: LoadProgress) => void): Promise<LoadedWeights> {
+async function download(
+  cache: Cache | null,
+  text: string,
+  modelUrl: string,
+  name: string,
+  onProgress: (p: LoadProgress) => void,
+): Promise<LoadedWeights> {
   const json = parse(text)!;
   const total = weightBytes(json.weightsManifest.flatMap((g) => g.weights));
   let received = 0;
-  const report = () => onProgress({ fraction: Math.min(1, received / total), label: `Descargando los pesos de ${name}: ${MB(received)} de ${MB(total)} MB` });
+  const report = () => onProgress({ fraction: Math.min(1, received / total), label: say.downloading(name, received, total) });
   report();
   const shards: Uint8Array[] = [];
   for (const url of shardUrls(json, modelUrl)) {
@@ -147,20 +161,27 @@ async function download(cache: Cache | null, text: string, modelUrl: string, nam
     try {
       response = await fetch(url);
     } catch (error) {
-      throw new Error(`No se pudo descargar ${url.split('/').pop()}: ${error instanceof Error ? error.message : String(error)}.`);
+      throw new Error(say.unreachable(url.split('/').pop()!, error));
     }
     if (!response.ok || response.headers.get('content-type')?.startsWith('text/html')) {
-      throw new Error(`Falta el archivo ${url.split('/').pop()} de los pesos de ${name} en el sitio.`);
+      throw new Error(say.missingShard(url.split('/').pop()!, name));
     }
-    shards.push(await readBody(response, (n) => {
-      received += n;
-      report();
-    }));
+    shards.push(
+      await readBody(response, (n) => {
+        received += n;
+        report();
+      }),
+    );
   }
   const weightData = concatBytes(shards);
-  if (weightData.length !== total) throw new Error(`Los pesos de ${name} están incompletos: ${weightData.length} bytes de ${total}.`);
+  if (weightData.length !== total) throw new Error(say.incomplete(name, weightData.length, total));
   if (cache) await storeModelFiles(cache, modelUrl, text, shards);
-  return { artifacts: toArtifacts(json, weightData), origin: 'network', metadata: json.userDefinedMetadata ?? {}, bytes: weightData.length };
+  return {
+    artifacts: toArtifacts(json, weightData),
+    origin: 'network',
+    metadata: json.userDefinedMetadata ?? {},
+    bytes: weightData.length,
+  };
 }
 
 /** Shards first, model.json last: a copy without its model.json is never taken for complete. */
@@ -168,7 +189,11 @@ async function storeModelFiles(cache: Cache, modelUrl: string, text: string, sha
   // Stored as served, so the next visit can tell by comparing texts that the copy is current.
   const urls = shardUrls(parse(text)!, modelUrl);
   try {
-    await Promise.all(urls.map((url, i) => cache.put(url, new Response(shards[i] as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/octet-stream' } }))));
+    await Promise.all(
+      urls.map((url, i) =>
+        cache.put(url, new Response(shards[i] as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/octet-stream' } })),
+      ),
+    );
     await cache.put(modelUrl, new Response(text, { headers: { 'content-type': 'application/json' } }));
     return true;
   } catch {

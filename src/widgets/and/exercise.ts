@@ -1,4 +1,4 @@
-import type { BackendPreference } from '../../engine';
+import type { BackendPreference } from '../../engine/protocol';
 import { binaryClassifierSpec } from '../binaryClassifier';
 
 /** Exercise B (BRIEF.md): the AND gate. */
@@ -14,5 +14,15 @@ export const AND_Y = [0, 0, 0, 1];
 export const AND_NOTEBOOK = { w0: [1.0883665, -0.92451656], b0: 0, lr: 0.1, epochs: 2000 } as const;
 
 export function andSpec(o: { w0: readonly number[]; b0: number; lr: number; epochs: number; backend: BackendPreference }) {
-  return binaryClassifierSpec({ x: AND_X, y: AND_Y, w0: [...o.w0], b0: o.b0, lr: o.lr, epochs: o.epochs, backend: o.backend, seed: 0, watchInputs: AND_X });
+  return binaryClassifierSpec({
+    x: AND_X,
+    y: AND_Y,
+    w0: [...o.w0],
+    b0: o.b0,
+    lr: o.lr,
+    epochs: o.epochs,
+    backend: o.backend,
+    seed: 0,
+    watchInputs: AND_X,
+  });
 }

@@ -1,10 +1,8 @@
 import * as Comlink from 'comlink';
 import { useState } from 'react';
-import type { RunSpec } from '../../engine';
-import { MIN_TRAIN_IMAGES } from '../../engine/cifar10/classes';
-import { BACKEND_LABELS } from '../../engine/labels';
-import type { BackendSpeed, EngineSession } from '../../engine/worker';
+import { BACKEND_LABELS, type BackendSpeed, MIN_TRAIN_IMAGES, type RunSpec } from '../../engine/protocol';
 import { formatInteger, formatNumber } from '../../ui/format';
+import { openEngineWorker } from '../useEngineSession';
 
 /** Images in the comparison's epoch: the smallest training set, past start-up costs yet short to wait for. */
 const COMPARISON_IMAGES = MIN_TRAIN_IMAGES;
@@ -22,17 +20,19 @@ export function BackendComparison({ spec }: { spec: RunSpec | null }) {
   const run = async () => {
     if (!spec) return;
     setState({ running: true, results: null, error: null });
-    const worker = new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module' });
-    const remote = Comlink.wrap<EngineSession>(worker);
+    const { remote, close } = openEngineWorker();
     try {
-      await remote.loadCifar10(new URL('data/cifar10/', document.baseURI).href, Comlink.proxy(() => {}), 1);
+      await remote.loadCifar10(
+        new URL('data/cifar10/', document.baseURI).href,
+        Comlink.proxy(() => {}),
+        1,
+      );
       const results = await remote.compareBackends(spec, COMPARISON_IMAGES);
       setState({ running: false, results, error: null });
     } catch (error) {
       setState({ running: false, results: null, error: error instanceof Error ? error.message : String(error) });
     } finally {
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
+      close();
     }
   };
   const fastest = Math.max(...(state.results ?? []).map((r) => r.samplesPerSecond ?? 0));

@@ -1,8 +1,12 @@
 import { useMemo } from 'react';
-import type { EpochRecord } from '../../engine';
-import { CIFAR10_CLASSES, IMAGE_SIDE } from '../../engine/cifar10/classes';
-import { classificationReport, confusionMatrix } from '../../engine/report';
-import type { Evaluation as Result } from '../../engine/trainer';
+import {
+  CIFAR10_CLASSES,
+  classificationReport,
+  confusionMatrix,
+  type EpochRecord,
+  type Evaluation as Result,
+  IMAGE_SIDE,
+} from '../../engine/protocol';
 import { ClassificationReport } from '../../ui/ClassificationReport';
 import { ConfusionMatrix } from '../../ui/ConfusionMatrix';
 import { formatNumber } from '../../ui/format';
@@ -51,8 +55,15 @@ export function Evaluation({ result, images, history }: { result: Result; images
         <ClassificationReport report={report} classes={CIFAR10_CLASSES} />
       </div>
       <h4>Imágenes de prueba: primero los errores</h4>
-      <PredictionGallery result={result} shown={shown} images={images} side={IMAGE_SIDE} size={64} names={CIFAR10_CLASSES}
-        imageLabel={(index) => `Imagen de prueba ${index}`} />
+      <PredictionGallery
+        result={result}
+        shown={shown}
+        images={images}
+        side={IMAGE_SIDE}
+        size={64}
+        names={CIFAR10_CLASSES}
+        imageLabel={(index) => `Imagen de prueba ${index}`}
+      />
     </section>
   );
 }

@@ -25,15 +25,28 @@ export function ModelStorage({ session, disabled, onLoaded }: { session: Session
   };
   return (
     <div className="model-storage" role="group" aria-label="Guardar y cargar el modelo">
-      <button type="button" data-testid="save-browser" disabled={disabled}
-        onClick={() => act(async () => (await session.current!.saveToBrowser(KEY), 'Modelo guardado en este navegador (IndexedDB).'))}>
+      <button
+        type="button"
+        data-testid="save-browser"
+        disabled={disabled}
+        onClick={() => act(async () => (await session.current!.saveToBrowser(KEY), 'Modelo guardado en este navegador (IndexedDB).'))}
+      >
         Guardar en el navegador
       </button>
-      <button type="button" data-testid="load-browser" disabled={disabled}
-        onClick={() => act(async () => (await session.current!.loadWeights({ key: KEY }), onLoaded(), 'Modelo cargado desde este navegador.'))}>
+      <button
+        type="button"
+        data-testid="load-browser"
+        disabled={disabled}
+        onClick={() =>
+          act(async () => (await session.current!.loadWeights({ key: KEY }), onLoaded(), 'Modelo cargado desde este navegador.'))
+        }
+      >
         Cargar del navegador
       </button>
-      <button type="button" data-testid="download-model" disabled={disabled}
+      <button
+        type="button"
+        data-testid="download-model"
+        disabled={disabled}
         onClick={() =>
           act(async () => {
             const { modelJson, weights } = await session.current!.exportModel();
@@ -41,17 +54,31 @@ export function ModelStorage({ session, disabled, onLoaded }: { session: Session
             download('model.weights.bin', weights, 'application/octet-stream');
             return 'Descargados model.json y model.weights.bin (formato de TensorFlow.js).';
           })
-        }>
+        }
+      >
         Descargar (TensorFlow.js)
       </button>
       <label className="file-button">
         Cargar archivos…
-        <input type="file" multiple accept=".json,.bin" data-testid="load-files" disabled={disabled}
+        <input
+          type="file"
+          multiple
+          accept=".json,.bin"
+          data-testid="load-files"
+          disabled={disabled}
           onChange={(event) => {
             const files = Array.from(event.target.files ?? []);
             event.target.value = '';
-            if (files.length > 0) act(async () => (await session.current!.loadWeights({ files }), onLoaded(), `Modelo cargado de ${files.map((f) => f.name).join(' y ')}.`));
-          }} />
+            if (files.length > 0)
+              act(
+                async () => (
+                  await session.current!.loadWeights({ files }),
+                  onLoaded(),
+                  `Modelo cargado de ${files.map((f) => f.name).join(' y ')}.`
+                ),
+              );
+          }}
+        />
       </label>
       {note ? (
         <p className={note.error ? 'message message-error' : 'hint'} role={note.error ? 'alert' : 'status'} data-testid="storage-note">

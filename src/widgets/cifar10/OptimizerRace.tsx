@@ -1,13 +1,11 @@
 import { Fragment, useMemo, useState } from 'react';
-import type { RunSpec } from '../../engine';
+import type { RunSpec } from '../../engine/protocol';
 import { LossChart } from '../../ui/LossChart';
 import { Readout } from '../../ui/Readout';
-import { useThrottled } from '../../ui/useThrottled';
+import { LARGE_CHART_INTERVAL_MS, useThrottled } from '../../ui/useThrottled';
 import type { SessionRef } from '../useEngineSession';
 import { useTrainer, type TrainerView } from '../useTrainer';
-import { OPTIMIZER_LABELS, RACE, raceSpec } from './spec';
-
-const CHART_INTERVAL_MS = 500;
+import { OPTIMIZER_LABELS, RACE, raceSpec } from './settings';
 
 /** One chart row per epoch with each optimizer's value of `key`, where it has one. */
 function mergeByEpoch(views: TrainerView[], key: string): Record<string, number>[] {
@@ -22,7 +20,11 @@ function mergeByEpoch(views: TrainerView[], key: string): Record<string, number>
   return [...rows.values()].sort((a, b) => a.epoch - b.epoch);
 }
 
-const SERIES = RACE.map((r) => ({ key: r.optimizer, label: `${OPTIMIZER_LABELS[r.optimizer]} (η = ${String(r.lr).replace('.', ',')})`, color: r.color }));
+const SERIES = RACE.map((r) => ({
+  key: r.optimizer,
+  label: `${OPTIMIZER_LABELS[r.optimizer]} (η = ${String(r.lr).replace('.', ',')})`,
+  color: r.color,
+}));
 
 /**
  * SGD, Adam and RMSprop side by side in the widget's worker: the same data, the same
@@ -37,7 +39,7 @@ export function OptimizerRace({ base, session }: { base: RunSpec | null; session
   const [rmsprop, rmspropControls] = useTrainer(specs[2], false, { session, slot: 3 });
   const views = useMemo(() => [sgd, adam, rmsprop], [sgd, adam, rmsprop]);
   const controls = [sgdControls, adamControls, rmspropControls];
-  const throttled = useThrottled(views, CHART_INTERVAL_MS);
+  const throttled = useThrottled(views, LARGE_CHART_INTERVAL_MS);
   const accuracyRows = useMemo(() => mergeByEpoch(throttled, 'val_accuracy'), [throttled]);
   const lossRows = useMemo(() => mergeByEpoch(throttled, 'val_loss'), [throttled]);
   const training = views.some((v) => v.status === 'training');
@@ -47,8 +49,8 @@ export function OptimizerRace({ base, session }: { base: RunSpec | null; session
     <section className="race" aria-label="Carrera de optimizadores" data-testid="race">
       <h3>Carrera de optimizadores</h3>
       <p className="hint">
-        Tres copias de la red de arriba, con los mismos pesos iniciales y las mismas imágenes en el mismo orden. Solo cambia el
-        optimizador, como en el cuaderno que los compara.
+        Tres copias de la red de arriba, con los mismos pesos iniciales y las mismas imágenes en el mismo orden. Solo cambia el optimizador,
+        como en el cuaderno que los compara.
       </p>
       {!on ? (
         <button type="button" data-testid="race-prepare" disabled={!base} onClick={() => setOn(true)}>
@@ -56,8 +58,13 @@ export function OptimizerRace({ base, session }: { base: RunSpec | null; session
         </button>
       ) : (
         <div className="training-controls" role="group" aria-label="Control de la carrera">
-          <button type="button" className="primary" data-testid="race-play" disabled={!ready && !training}
-            onClick={() => controls.forEach((c) => (training ? c.pause() : c.start()))}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="race-play"
+            disabled={!ready && !training}
+            onClick={() => controls.forEach((c) => (training ? c.pause() : c.start()))}
+          >
             {training ? '❚❚ Pausar la carrera' : '▶ Empezar la carrera'}
           </button>
           <button type="button" data-testid="race-reset" onClick={() => controls.forEach((c) => c.reset())}>
@@ -76,7 +83,13 @@ export function OptimizerRace({ base, session }: { base: RunSpec | null; session
               const name = RACE[i].optimizer;
               return (
                 <Fragment key={name}>
-                  <Readout testId={`race-${name}`} label={`${OPTIMIZER_LABELS[name]}, validación`} value={last?.logs.val_accuracy ?? null} format="percent" digits={1} />
+                  <Readout
+                    testId={`race-${name}`}
+                    label={`${OPTIMIZER_LABELS[name]}, validación`}
+                    value={last?.logs.val_accuracy ?? null}
+                    format="percent"
+                    digits={1}
+                  />
                   <Readout testId={`race-${name}-epoch`} label="época" value={view.epoch} format="integer" />
                 </Fragment>
               );
@@ -90,8 +103,13 @@ export function OptimizerRace({ base, session }: { base: RunSpec | null; session
             ) : null,
           )}
           <div className="widget-charts">
-            <LossChart rows={accuracyRows} series={SERIES} logScale={false} connectGaps
-              summary={`Exactitud en validación por época de ${SERIES.map((s) => s.label).join(', ')}.`} />
+            <LossChart
+              rows={accuracyRows}
+              series={SERIES}
+              logScale={false}
+              connectGaps
+              summary={`Exactitud en validación por época de ${SERIES.map((s) => s.label).join(', ')}.`}
+            />
             <LossChart rows={lossRows} series={SERIES} connectGaps summary="Pérdida en validación por época de cada optimizador." />
           </div>
         </>

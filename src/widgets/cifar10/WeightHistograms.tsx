@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import type { EpochRecord } from '../../engine';
-import type { WeightHistogram } from '../../engine/histograms';
+import type { EpochRecord, WeightHistogram } from '../../engine/protocol';
 import { formatNumber } from '../../ui/format';
 import { thin } from '../../ui/LossChart';
 
@@ -42,7 +41,11 @@ export const WeightHistograms = memo(function WeightHistograms({ history }: { hi
             <figcaption>
               {layer}: pesos entre {formatNumber(last.min, 3)} y {formatNumber(last.max, 3)} tras la época {records.at(-1)!.epoch}
             </figcaption>
-            <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Distribución de los pesos de ${layer}, épocas ${records[0].epoch} a ${records.at(-1)!.epoch}`}>
+            <svg
+              viewBox={`0 0 ${WIDTH} ${height}`}
+              role="img"
+              aria-label={`Distribución de los pesos de ${layer}, épocas ${records[0].epoch} a ${records.at(-1)!.epoch}`}
+            >
               {shown.map((h, i) => (
                 <path
                   key={records[i].epoch}

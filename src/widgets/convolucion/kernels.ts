@@ -1,9 +1,25 @@
 /** 3×3 kernels to start from, row-major, with what each one looks for. */
 export const KERNELS = {
-  borde_horizontal: { label: 'Borde horizontal', values: [0, 0, 0, -1, -1, -1, 1, 1, 1], note: 'fila de abajo menos esta fila: brilla donde lo oscuro pasa a claro al bajar' },
-  borde_vertical: { label: 'Borde vertical', values: [0, -1, 1, 0, -1, 1, 0, -1, 1], note: 'columna de la derecha menos esta: brilla donde lo oscuro pasa a claro hacia la derecha' },
-  desenfoque: { label: 'Desenfoque', values: [1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9], note: 'la media de los 9 vecinos: suaviza' },
-  realce: { label: 'Realce (nitidez)', values: [0, -1, 0, -1, 5, -1, 0, -1, 0], note: 'el píxel por 5 menos sus 4 vecinos: marca los detalles' },
+  borde_horizontal: {
+    label: 'Borde horizontal',
+    values: [0, 0, 0, -1, -1, -1, 1, 1, 1],
+    note: 'fila de abajo menos esta fila: brilla donde lo oscuro pasa a claro al bajar',
+  },
+  borde_vertical: {
+    label: 'Borde vertical',
+    values: [0, -1, 1, 0, -1, 1, 0, -1, 1],
+    note: 'columna de la derecha menos esta: brilla donde lo oscuro pasa a claro hacia la derecha',
+  },
+  desenfoque: {
+    label: 'Desenfoque',
+    values: [1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9],
+    note: 'la media de los 9 vecinos: suaviza',
+  },
+  realce: {
+    label: 'Realce (nitidez)',
+    values: [0, -1, 0, -1, 5, -1, 0, -1, 0],
+    note: 'el píxel por 5 menos sus 4 vecinos: marca los detalles',
+  },
   identidad: { label: 'Identidad', values: [0, 0, 0, 0, 1, 0, 0, 0, 0], note: 'solo el centro: devuelve la imagen tal cual' },
 } as const;
 
@@ -15,9 +31,12 @@ export function presetOf(values: readonly number[]): KernelName | null {
   return (match?.[0] as KernelName | undefined) ?? null;
 }
 
+/** The largest weight a filter may hold, either sign: larger ones only saturate the colours. */
+export const KERNEL_LIMIT = 100;
+
 export function parseKernel(raw: string): number[] | null {
   const values = raw.split(',').map((v) => Number(v.trim()));
-  return values.length === 9 && values.every((v) => Number.isFinite(v) && Math.abs(v) <= 100) ? values : null;
+  return values.length === 9 && values.every((v) => Number.isFinite(v) && Math.abs(v) <= KERNEL_LIMIT) ? values : null;
 }
 
 /** Side of the synthetic step image: rows 0–15 black, 16–31 white, like a CIFAR-10 image. */

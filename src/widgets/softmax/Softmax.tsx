@@ -1,38 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BackendChoice, BackendPreference, SoftmaxInspection } from '../../engine';
-import { BACKEND_LABELS } from '../../engine/labels';
+import type { BackendChoice, SoftmaxInspection } from '../../engine/protocol';
 import { Slider } from '../../ui/controls';
 import { formatNumber } from '../../ui/format';
 import { Readout } from '../../ui/Readout';
-import { FieldControl } from '../FieldControl';
-import { BACKEND_FIELD, useUrlState, type ChoiceField, type Fields } from '../urlState';
+import { BackendReadout, BackendReason } from '../EngineReadouts';
+import { FieldControl, SettingsFields } from '../FieldControl';
+import { useSettings } from '../urlState';
 import { useEngineSession } from '../useEngineSession';
 import { UrlNotices } from '../UrlNotices';
-
-/** The engine refuses logits beyond ±6 (src/engine/softmax.ts: Keras's clipping would bite). */
-const LIMIT = 6;
-const DEFAULT_LOGITS = [2, 1, 0.1];
-const CLASS_NAMES = ['gato', 'perro', 'pájaro', 'ciervo', 'rana', 'barco'];
-
-function parseLogits(raw: string): number[] | null {
-  const values = raw.split(',').map((v) => Number(v.trim()));
-  const ok = values.length >= 2 && values.length <= CLASS_NAMES.length && values.every((v) => Number.isFinite(v) && Math.abs(v) <= LIMIT);
-  return ok ? values : null;
-}
-
-const COUNT_FIELD: ChoiceField<'2' | '3' | '4' | '5' | '6'> = { kind: 'choice', label: 'Clases', default: '3', options: ['2', '3', '4', '5', '6'] };
-
-const FIELDS = {
-  z: {
-    kind: 'text',
-    label: 'Los logits',
-    default: '',
-    check: (raw: string) => (parseLogits(raw) ? null : `deben ser de 2 a ${CLASS_NAMES.length} números entre −${LIMIT} y ${LIMIT} separados por comas`),
-  },
-  clase: { kind: 'number', label: 'La clase correcta', default: 0, integer: true, min: 0, max: CLASS_NAMES.length - 1 },
-  lr: { kind: 'number', label: 'Tasa de aprendizaje η', default: 1, min: 0, exclusiveMin: true, max: 100 },
-  backend: BACKEND_FIELD,
-} satisfies Fields;
+import { CLASS_NAMES, COUNT_FIELD, inspection, LIMIT, SOFTMAX_FIELDS as FIELDS } from './settings';
+import './softmax.css';
 
 type Result = SoftmaxInspection & { backend: BackendChoice };
 
@@ -44,9 +21,9 @@ const vectorText = (v: readonly number[], digits = 4) => v.map((x) => formatNumb
  * differentiation — to show they agree to float32 precision.
  */
 export function Softmax() {
-  const { values, notices, set } = useUrlState(FIELDS);
-  const logits = (values.z && parseLogits(values.z)) || DEFAULT_LOGITS;
-  const target = Math.min(values.clase, logits.length - 1);
+  const settings = useSettings(FIELDS);
+  const { values, notices, set } = settings;
+  const { logits, target } = inspection(values);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
@@ -88,13 +65,18 @@ export function Softmax() {
       <div className="widget-controls">
         <FieldControl field={COUNT_FIELD} value={String(logits.length)} onCommit={(v) => setCount(Number(v))} testId="input-clases" />
         <FieldControl
-          field={{ kind: 'choice', label: 'Clase correcta', default: '0', options: logits.map((_, i) => String(i)), optionLabels: Object.fromEntries(logits.map((_, i) => [String(i), `${i}: ${CLASS_NAMES[i]}`])) }}
+          field={{
+            kind: 'choice',
+            label: 'Clase correcta',
+            default: '0',
+            options: logits.map((_, i) => String(i)),
+            optionLabels: Object.fromEntries(logits.map((_, i) => [String(i), `${i}: ${CLASS_NAMES[i]}`])),
+          }}
           value={String(target)}
           onCommit={(v) => set({ clase: Number(v) })}
           testId="input-clase"
         />
-        <FieldControl field={FIELDS.lr} value={values.lr} onCommit={(v) => set({ lr: v })} testId="input-lr" />
-        <FieldControl field={FIELDS.backend} value={values.backend} onCommit={(v) => set({ backend: v as BackendPreference })} testId="input-backend" />
+        <SettingsFields settings={settings} fields={FIELDS} names={['lr', 'backend']} />
         <button type="button" className="primary" data-testid="descend" disabled={!fresh} onClick={descend}>
           ↓ Un paso de descenso
         </button>
@@ -124,8 +106,16 @@ export function Softmax() {
                   {i}: {CLASS_NAMES[i]}
                 </th>
                 <td>
-                  <Slider label={`z${i}`} value={z} min={-LIMIT} max={LIMIT} step={0.1} valueText={formatNumber(z, 2)}
-                    onChange={(v) => setLogits(logits.map((old, j) => (j === i ? v : old)))} testId={`logit-${i}`} />
+                  <Slider
+                    label={`z${i}`}
+                    value={z}
+                    min={-LIMIT}
+                    max={LIMIT}
+                    step={0.1}
+                    valueText={formatNumber(z, 2)}
+                    onChange={(v) => setLogits(logits.map((old, j) => (j === i ? v : old)))}
+                    testId={`logit-${i}`}
+                  />
                 </td>
                 <td>
                   <div className="prob-bar" aria-hidden="true">
@@ -145,16 +135,44 @@ export function Softmax() {
       </table>
 
       <div className="readout-row">
-        <Readout testId="backend" label="Motor" value={result?.backend.name ?? null} text={result ? BACKEND_LABELS[result.backend.name] : '—'} />
-        <Readout testId="loss" label="Pérdida L = −log ŷ de la clase correcta" value={fresh ? result.loss : null} format="number" digits={6} />
-        <Readout testId="prob-sum" label="Suma de ŷ" value={fresh ? result.probabilities.reduce((a, b) => a + b, 0) : null} format="number" digits={6} />
-        <Readout testId="grad-diff" label="Mayor diferencia entre ŷ − y y autodiff" value={fresh ? result.maxDifference : null} format="number" digits={2} />
+        <BackendReadout backend={result?.backend} />
+        <Readout
+          testId="loss"
+          label="Pérdida L = −log ŷ de la clase correcta"
+          value={fresh ? result.loss : null}
+          format="number"
+          digits={6}
+        />
+        <Readout
+          testId="prob-sum"
+          label="Suma de ŷ"
+          value={fresh ? result.probabilities.reduce((a, b) => a + b, 0) : null}
+          format="number"
+          digits={6}
+        />
+        <Readout
+          testId="grad-diff"
+          label="Mayor diferencia entre ŷ − y y autodiff"
+          value={fresh ? result.maxDifference : null}
+          format="number"
+          digits={2}
+        />
       </div>
       <div className="readout-row">
-        <Readout testId="grad-analytic" label="ŷ − y" value={fresh ? result.analytic : null} text={fresh ? vectorText(result.analytic, 6) : '—'} />
-        <Readout testId="grad-autodiff" label="∂L/∂z por diferenciación automática" value={fresh ? result.autodiff : null} text={fresh ? vectorText(result.autodiff, 6) : '—'} />
+        <Readout
+          testId="grad-analytic"
+          label="ŷ − y"
+          value={fresh ? result.analytic : null}
+          text={fresh ? vectorText(result.analytic, 6) : '—'}
+        />
+        <Readout
+          testId="grad-autodiff"
+          label="∂L/∂z por diferenciación automática"
+          value={fresh ? result.autodiff : null}
+          text={fresh ? vectorText(result.autodiff, 6) : '—'}
+        />
       </div>
-      {result ? <p className="backend-reason" data-testid="backend-reason">{result.backend.reason}</p> : null}
+      <BackendReason backend={result?.backend} />
       {error ? (
         <p className="message message-error" role="alert" data-testid="message">
           {error}

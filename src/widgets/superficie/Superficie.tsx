@@ -1,26 +1,21 @@
 import { memo, useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import type { BackendPreference, RunSpec } from '../../engine';
+import type { RunSpec } from '../../engine/protocol';
 import { formatNumber } from '../../ui/format';
 import { LossChart } from '../../ui/LossChart';
 import { Readout } from '../../ui/Readout';
 import { useThrottled } from '../../ui/useThrottled';
-import { EngineMessages, EngineReadouts } from '../EngineReadouts';
-import { FieldControl } from '../FieldControl';
-import { NOTEBOOK_RUN, rectaSpec } from '../recta/exercise';
+import { TrainingReadouts } from '../EngineReadouts';
+import { SettingsFields } from '../FieldControl';
+import { rectaSpec } from '../recta/exercise';
+import { LineReadouts } from '../recta/LineReadouts';
+import { RECTA_FIELDS as FIELDS } from '../recta/settings';
 import { TrainingControls } from '../TrainingControls';
-import { AUTOPLAY_FIELD, BACKEND_FIELD, useUrlState, type Fields } from '../urlState';
+import { useSettings } from '../urlState';
 import { useTrainer } from '../useTrainer';
 import { gradient, renderSurface, VIEW } from './surface';
 import { UrlNotices } from '../UrlNotices';
-
-const FIELDS = {
-  w0: { kind: 'number', label: 'w inicial', default: NOTEBOOK_RUN.w0 },
-  b0: { kind: 'number', label: 'b inicial', default: NOTEBOOK_RUN.b0 },
-  lr: { kind: 'number', label: 'Tasa de aprendizaje η', default: NOTEBOOK_RUN.lr, min: 0, exclusiveMin: true, max: 1e12 },
-  epochs: { kind: 'number', label: 'Épocas', default: NOTEBOOK_RUN.epochs, integer: true, min: 1, max: 100_000 },
-  backend: BACKEND_FIELD,
-  autoplay: AUTOPLAY_FIELD,
-} satisfies Fields;
+import './superficie.css';
+import { notebookEpoch } from '../notebookEpoch';
 
 /**
  * Three learning rates for the same start. The largest curvature of this surface is about
@@ -32,7 +27,6 @@ const PRESETS = [
   { id: 'diverge', label: 'Diverge', lr: 0.15, epochs: 300 },
 ] as const;
 
-const CHART_INTERVAL_MS = 250;
 const LOSS_SERIES = [{ key: 'loss', label: 'pérdida', color: 'var(--accent)' }];
 /** Canvas pixels of the surface; the browser scales it to the drawn size. */
 const PIXELS = { width: 360, height: 480 };
@@ -64,21 +58,18 @@ function describePath(path: [number, number][]): string {
  * path drawn on it as it trains, and learning rates that crawl, converge or diverge.
  */
 export function Superficie() {
-  const { values, notices, set } = useUrlState(FIELDS);
-  const spec: RunSpec = useMemo(
-    () => rectaSpec({ w0: values.w0, b0: values.b0, lr: values.lr, epochs: values.epochs, backend: values.backend }),
-    [values.w0, values.b0, values.lr, values.epochs, values.backend],
-  );
-  const [view, controls] = useTrainer(spec, values.autoplay);
+  const settings = useSettings(FIELDS);
+  const { values, notices, set } = settings;
+  const spec: RunSpec = useMemo(() => rectaSpec(values), [values]);
+  const [view, controls] = useTrainer(spec, settings.autoplay);
   const busy = view.status === 'training';
-  const last = view.history[view.history.length - 1];
 
-  const history = useThrottled(view.history, CHART_INTERVAL_MS);
+  const history = useThrottled(view.history);
   const path = useMemo((): [number, number][] => {
     if (!view.initialLogs) return [];
     return [[values.w0, values.b0] as [number, number], ...history.map((r) => [r.params![0][0], r.params![1][0]] as [number, number])];
   }, [history, values.w0, values.b0, view.initialLogs]);
-  const lossRows = useMemo(() => history.map((r) => ({ epoch: r.epoch, loss: r.logs.loss })), [history]);
+  const lossRows = useMemo(() => history.map((r) => ({ epoch: notebookEpoch(r), loss: r.logs.loss })), [history]);
   const current = view.params ? ([view.params[0][0], view.params[1][0]] as const) : null;
   const grad = current ? gradient(current[0], current[1]) : null;
   // The arrow shows −∇L, scaled to a readable length; its direction is what matters.
@@ -110,35 +101,63 @@ export function Superficie() {
             </button>
           ))}
         </div>
-        <FieldControl field={FIELDS.lr} value={values.lr} disabled={busy} onCommit={(v) => set({ lr: v })} testId="input-lr" />
-        <FieldControl field={FIELDS.epochs} value={values.epochs} disabled={busy} onCommit={(v) => set({ epochs: v })} testId="input-epochs" />
-        <FieldControl field={FIELDS.w0} value={values.w0} disabled={busy} onCommit={(v) => set({ w0: v })} testId="input-w0" />
-        <FieldControl field={FIELDS.b0} value={values.b0} disabled={busy} onCommit={(v) => set({ b0: v })} testId="input-b0" />
-        <FieldControl field={FIELDS.backend} value={values.backend} disabled={busy} onCommit={(v) => set({ backend: v as BackendPreference })} testId="input-backend" />
-        <TrainingControls view={view} controls={controls} />
+        <SettingsFields settings={settings} fields={FIELDS} names={['lr', 'epochs', 'w0', 'b0', 'backend']} disabled={busy} />
+        <TrainingControls view={view} controls={controls} settings={settings} />
       </div>
 
-      <div className="readout-row">
-        <EngineReadouts view={view} />
-        <Readout testId="loss" label="Pérdida (MSE)" value={(last?.logs ?? view.initialLogs)?.loss ?? null} format="number" digits={4} />
-        <Readout testId="param-w" label="w" value={current?.[0] ?? null} format="number" digits={7} />
-        <Readout testId="param-b" label="b" value={current?.[1] ?? null} format="number" digits={7} />
+      <TrainingReadouts view={view}>
+        <LineReadouts view={view} />
         <Readout testId="gradient" label="∇L = (∂L/∂w, ∂L/∂b)" value={grad} digits={4} />
         <Readout testId="path-points" label="Puntos del camino" value={path.length} format="integer" />
-      </div>
-      <EngineMessages view={view} />
+      </TrainingReadouts>
 
       <div className="surface-layout">
         <figure className="surface" aria-label={describePath(path)}>
           <div className="surface-box">
             <SurfaceCanvas />
-            <svg viewBox="0 0 100 100" preserveAspectRatio="none" role="img" aria-label={describePath(path)} className={busy ? 'surface-svg' : 'surface-svg editable'} onClick={onClick} data-testid="surface">
+            {/* A click is a shortcut for the w₀ and b₀ fields, which keyboard users have. */}
+            {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
+            <svg
+              viewBox="0 0 100 100"
+              preserveAspectRatio="none"
+              role="img"
+              aria-label={describePath(path)}
+              className={busy ? 'surface-svg' : 'surface-svg editable'}
+              onClick={onClick}
+              data-testid="surface"
+            >
               <circle cx={toX(2)} cy={toY(1)} r={1.2} className="surface-minimum" vectorEffect="non-scaling-stroke" />
-              <polyline points={path.map(([w, b]) => `${toX(w)},${toY(b)}`).join(' ')} className="surface-path" vectorEffect="non-scaling-stroke" />
-              {path.map(([w, b], i) => (i % Math.max(1, Math.ceil(path.length / 60)) === 0 ? <circle key={i} cx={toX(w)} cy={toY(b)} r={0.7} className="surface-dot" /> : null))}
-              {arrow ? <line x1={toX(arrow[0])} y1={toY(arrow[1])} x2={toX(arrow[2])} y2={toY(arrow[3])} className="surface-arrow" vectorEffect="non-scaling-stroke" markerEnd="url(#surface-head)" /> : null}
+              <polyline
+                points={path.map(([w, b]) => `${toX(w)},${toY(b)}`).join(' ')}
+                className="surface-path"
+                vectorEffect="non-scaling-stroke"
+              />
+              {path.map(([w, b], i) =>
+                i % Math.max(1, Math.ceil(path.length / 60)) === 0 ? (
+                  <circle key={i} cx={toX(w)} cy={toY(b)} r={0.7} className="surface-dot" />
+                ) : null,
+              )}
+              {arrow ? (
+                <line
+                  x1={toX(arrow[0])}
+                  y1={toY(arrow[1])}
+                  x2={toX(arrow[2])}
+                  y2={toY(arrow[3])}
+                  className="surface-arrow"
+                  vectorEffect="non-scaling-stroke"
+                  markerEnd="url(#surface-head)"
+                />
+              ) : null}
               <defs>
-                <marker id="surface-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                <marker
+                  id="surface-head"
+                  viewBox="0 0 10 10"
+                  refX="8"
+                  refY="5"
+                  markerWidth="5"
+                  markerHeight="5"
+                  orient="auto-start-reverse"
+                >
                   <path d="M 0 0 L 10 5 L 0 10 z" className="surface-arrowhead" />
                 </marker>
               </defs>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { MINI_DESCRIPTION } from '../../engine/efficientnet/mini';
+import { MINI_DESCRIPTION } from '../../engine/protocol';
 import { formatNumber } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Readout } from '../../ui/Readout';
-import type { LoadState } from './useRemoteLoad';
+import type { LoadState } from '../useRemoteLoad';
 import type { BaseInUse, ReadyWeights } from './useBaseWeights';
 
 const NAMES = { b0: 'EfficientNetB0', b3: 'EfficientNetB3', mini: 'EfficientNet mini' } as const;
@@ -14,11 +14,12 @@ export function describeWeights(w: ReadyWeights): string {
   const source = typeof w.metadata.source === 'string' ? w.metadata.source : '';
   const fromFile = w.origin === 'file' || (source !== '' && !/^https?:/.test(source));
   const what = w.metadata.weights === 'imagenet' ? `Pesos ImageNet de ${NAMES[w.base]}` : `Pesos de ${NAMES[w.base]}`;
-  const where = w.origin === 'network'
-    ? `descargados de este sitio (${MB(w.bytes)}) y guardados en este navegador: la próxima visita no descargará nada`
-    : fromFile
-      ? `convertidos en este navegador desde tu archivo ${source} (${MB(w.bytes)}) y guardados en él para usarlos sin conexión`
-      : `leídos de la copia guardada en este navegador (${MB(w.bytes)}), sin descargar nada`;
+  const where =
+    w.origin === 'network'
+      ? `descargados de este sitio (${MB(w.bytes)}) y guardados en este navegador: la próxima visita no descargará nada`
+      : fromFile
+        ? `convertidos en este navegador desde tu archivo ${source} (${MB(w.bytes)}) y guardados en él para usarlos sin conexión`
+        : `leídos de la copia guardada en este navegador (${MB(w.bytes)}), sin descargar nada`;
   return `${what}, ${where}.`;
 }
 
@@ -26,7 +27,12 @@ export function describeWeights(w: ReadyWeights): string {
  * The base's weights: the download's progress, which weights are in use, why the offline
  * base stands in when ImageNet's are absent, and a place to drop an official .h5 file.
  */
-export function BaseWeightsPanel({ state, retry, convert, conversion }: {
+export function BaseWeightsPanel({
+  state,
+  retry,
+  convert,
+  conversion,
+}: {
   state: LoadState<BaseInUse>;
   retry: () => void;
   convert: (file: File) => void;
@@ -40,37 +46,69 @@ export function BaseWeightsPanel({ state, retry, convert, conversion }: {
   };
   return (
     <section className="transfer-weights" aria-label="Pesos de la base">
-      {state.status === 'loading' ? <ProgressBar fraction={state.progress.fraction} label={state.progress.label} testId="weights-progress" /> : null}
+      {state.status === 'loading' ? (
+        <ProgressBar fraction={state.progress.fraction} label={state.progress.label} testId="weights-progress" />
+      ) : null}
       {state.status === 'error' ? (
         <div className="message message-error" role="alert" data-testid="weights-error">
           <p>No se pudieron cargar los pesos de la base. {state.message}</p>
-          <button type="button" data-testid="weights-retry" onClick={retry}>Reintentar</button>
+          <button type="button" data-testid="weights-retry" onClick={retry}>
+            Reintentar
+          </button>
         </div>
       ) : null}
       {ready?.fallback ? (
         <p className="message" role="status" data-testid="weights-fallback">
-          {ready.fallback} Por eso se usa la base mini: {MINI_DESCRIPTION} Los pesos ImageNet se preparan al publicar el sitio con «npm run weights»;
-          también puedes soltar aquí el archivo oficial de Keras.
+          {ready.fallback} Por eso se usa la base mini: {MINI_DESCRIPTION} Los pesos ImageNet se preparan al publicar el sitio con «npm run
+          weights»; también puedes soltar aquí el archivo oficial de Keras.
         </p>
       ) : null}
       {ready ? (
         <div className="readout-row">
-          <Readout testId="weights-source" label="Pesos en uso" value={`${String(ready.weights.metadata.weights ?? 'desconocidos')}:${ready.weights.origin}`}
-            text={describeWeights(ready.weights)} className="readout-wide" />
+          <Readout
+            testId="weights-source"
+            label="Pesos en uso"
+            value={`${typeof ready.weights.metadata.weights === 'string' ? ready.weights.metadata.weights : 'desconocidos'}:${ready.weights.origin}`}
+            text={describeWeights(ready.weights)}
+            className="readout-wide"
+          />
         </div>
       ) : null}
       {ready && ready.weights.base === 'mini' && !ready.fallback ? <p className="hint">{MINI_DESCRIPTION}</p> : null}
-      <label className={over ? 'drop-zone drop-over' : 'drop-zone'}
-        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+      {/* Dropping a file is a shortcut: the label wraps a file input that keyboards reach. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      <label
+        className={over ? 'drop-zone drop-over' : 'drop-zone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
         onDragLeave={() => setOver(false)}
-        onDrop={(e) => { e.preventDefault(); setOver(false); pick(e.dataTransfer.files); }}>
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          pick(e.dataTransfer.files);
+        }}
+      >
         {conversion.busy
           ? 'Convirtiendo el archivo en este navegador…'
           : '¿Tienes efficientnetb0_notop.h5 o efficientnetb3_notop.h5 (los pesos oficiales de Keras)? Suéltalo aquí o pulsa para elegirlo: se convierte en este navegador y queda guardado para usarlo sin conexión.'}
-        <input type="file" accept=".h5,.hdf5" data-testid="h5-input" disabled={conversion.busy}
-          onChange={(e) => { pick(e.target.files); e.target.value = ''; }} />
+        <input
+          type="file"
+          accept=".h5,.hdf5"
+          data-testid="h5-input"
+          disabled={conversion.busy}
+          onChange={(e) => {
+            pick(e.target.files);
+            e.target.value = '';
+          }}
+        />
       </label>
-      {conversion.error ? <p className="message message-error" role="alert" data-testid="h5-error">{conversion.error}</p> : null}
+      {conversion.error ? (
+        <p className="message message-error" role="alert" data-testid="h5-error">
+          {conversion.error}
+        </p>
+      ) : null}
     </section>
   );
 }

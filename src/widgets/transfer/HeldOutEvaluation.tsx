@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { confusionMatrix } from '../../engine/report';
-import type { Evaluation } from '../../engine/trainer';
+import { confusionMatrix, type Evaluation } from '../../engine/protocol';
 import { ConfusionMatrix } from '../../ui/ConfusionMatrix';
 import { galleryIndices, PredictionGallery } from '../../ui/PredictionGallery';
 import { Readout } from '../../ui/Readout';
@@ -8,7 +7,17 @@ import { Readout } from '../../ui/Readout';
 export const HELD_OUT_GALLERY = 16;
 
 /** The model on the held-out images, one by one: accuracy, confusion matrix, predictions with their pictures. */
-export function HeldOutEvaluation({ result, images, side, names }: { result: Evaluation; images: Uint8Array[]; side: number; names: string[] }) {
+export function HeldOutEvaluation({
+  result,
+  images,
+  side,
+  names,
+}: {
+  result: Evaluation;
+  images: Uint8Array[];
+  side: number;
+  names: string[];
+}) {
   const counts = useMemo(() => confusionMatrix(result.labels, result.predicted, names.length), [result, names.length]);
   const shown = useMemo(() => galleryIndices(result, HELD_OUT_GALLERY), [result]);
   return (
@@ -19,8 +28,15 @@ export function HeldOutEvaluation({ result, images, side, names }: { result: Eva
       </div>
       <div className="evaluation-grid">
         <ConfusionMatrix counts={counts} classes={names} />
-        <PredictionGallery result={result} shown={shown} images={images} side={side} size={72} names={names}
-          imageLabel={(index) => `Imagen apartada ${index + 1}`} />
+        <PredictionGallery
+          result={result}
+          shown={shown}
+          images={images}
+          side={side}
+          size={72}
+          names={names}
+          imageLabel={(index) => `Imagen apartada ${index + 1}`}
+        />
       </div>
     </section>
   );

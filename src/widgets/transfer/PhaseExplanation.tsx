@@ -1,5 +1,4 @@
-import { baseFeatures, headParams } from '../../engine/transfer/bases';
-import type { TransferBase } from '../../engine/spec';
+import { baseFeatures, headParams, type TransferBase } from '../../engine/protocol';
 import { formatInteger } from '../../ui/format';
 import type { TrainerView } from '../useTrainer';
 import { CLASS_COUNT } from './settings';
@@ -12,18 +11,18 @@ export function PhaseExplanation({ view, base }: { view: TrainerView; base: Tran
     const baseParams = view.info.paramCount - headParams(base, CLASS_COUNT);
     return (
       <p className="hint" data-testid="phase-explanation">
-        Fase 1: la base está congelada y en modo inferencia, así que lo que calcula para cada imagen no cambia. Sus rasgos
-        ({formatInteger(baseFeatures(base))} números por imagen, tras GlobalAveragePooling2D) se calculan una sola vez y se guardan; cada época
-        solo pasa esos rasgos por la cabeza ({formatInteger(view.info.trainableCount)} parámetros), por eso es rápida (mira «Duración de una
-        época»). Sin esa caché, cada época volvería a recorrer los {formatInteger(baseParams)} parámetros de la base con cada imagen.
+        Fase 1: la base está congelada y en modo inferencia, así que lo que calcula para cada imagen no cambia. Sus rasgos (
+        {formatInteger(baseFeatures(base))} números por imagen, tras GlobalAveragePooling2D) se calculan una sola vez y se guardan; cada
+        época solo pasa esos rasgos por la cabeza ({formatInteger(view.info.trainableCount)} parámetros), por eso es rápida (mira «Duración
+        de una época»). Sin esa caché, cada época volvería a recorrer los {formatInteger(baseParams)} parámetros de la base con cada imagen.
       </p>
     );
   }
   return (
     <p className="hint" data-testid="phase-explanation">
       Fase {view.phases.length}: entrenan los {current.unfrozen} últimos bloques y la cabeza ({formatInteger(view.info.trainableCount)}{' '}
-      parámetros). Lo que hay antes de {current.cutName} sigue congelado, así que sus activaciones se calcularon una vez y se guardaron: cada paso
-      solo recorre la parte que aprende.
+      parámetros). Lo que hay antes de {current.cutName} sigue congelado, así que sus activaciones se calcularon una vez y se guardaron:
+      cada paso solo recorre la parte que aprende.
     </p>
   );
 }

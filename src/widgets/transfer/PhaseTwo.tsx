@@ -1,5 +1,5 @@
-import type { BlockInfo } from '../../engine/transfer/run';
-import { formatInteger } from '../../ui/format';
+import type { BlockInfo } from '../../engine/protocol';
+import { formatInteger, formatNumber } from '../../ui/format';
 import { Slider } from '../../ui/controls';
 import { FieldControl } from '../FieldControl';
 import { EPOCHS2_FIELD, LR2_FIELD } from './settings';
@@ -13,7 +13,16 @@ export function describeUnfreeze(blocks: BlockInfo[], k: number): string {
 }
 
 /** Phase 2's knobs: how many top blocks to unfreeze, the small learning rate, its epochs. */
-export function PhaseTwo({ blocks, unfreeze, lr2, epochs2, disabled, canStart, onChange, onStart }: {
+export function PhaseTwo({
+  blocks,
+  unfreeze,
+  lr2,
+  epochs2,
+  disabled,
+  canStart,
+  onChange,
+  onStart,
+}: {
   blocks: BlockInfo[];
   unfreeze: number;
   lr2: number;
@@ -28,18 +37,33 @@ export function PhaseTwo({ blocks, unfreeze, lr2, epochs2, disabled, canStart, o
     <section className="phase-two" aria-label="Fase 2: descongelar y afinar">
       <h3>Fase 2: descongelar los últimos bloques y afinar</h3>
       <div className="widget-controls">
-        <Slider label="Bloques que descongelar" min={1} max={blocks.length} step={1} value={k} disabled={disabled}
-          valueText={describeUnfreeze(blocks, k)} onChange={(v) => onChange({ unfreeze: v })} testId="input-unfreeze" />
+        <Slider
+          label="Bloques que descongelar"
+          min={1}
+          max={blocks.length}
+          step={1}
+          value={k}
+          disabled={disabled}
+          valueText={describeUnfreeze(blocks, k)}
+          onChange={(v) => onChange({ unfreeze: v })}
+          testId="input-unfreeze"
+        />
         <FieldControl field={LR2_FIELD} value={lr2} disabled={disabled} onCommit={(v) => onChange({ lr2: v })} testId="input-lr2" />
-        <FieldControl field={EPOCHS2_FIELD} value={epochs2} disabled={disabled} onCommit={(v) => onChange({ epochs2: v })} testId="input-epochs2" />
+        <FieldControl
+          field={EPOCHS2_FIELD}
+          value={epochs2}
+          disabled={disabled}
+          onCommit={(v) => onChange({ epochs2: v })}
+          testId="input-epochs2"
+        />
         <button type="button" className="primary" data-testid="fine-tune" disabled={disabled || !canStart} onClick={onStart}>
           Descongelar y seguir entrenando
         </button>
       </div>
       <p className="hint">
-        Las capas BatchNormalization siguen en modo inferencia: las medias y varianzas que midió el preentrenamiento no cambian, y un lote pequeño no
-        puede estropearlas. La tasa de aprendizaje baja (1e-5 por defecto) para retocar los pesos preentrenados sin borrarlos; la cabeza
-        sigue desde lo aprendido en la fase 1.
+        Las capas BatchNormalization siguen en modo inferencia: las medias y varianzas que midió el preentrenamiento no cambian, y un lote
+        pequeño no puede estropearlas. La tasa de aprendizaje baja ({formatNumber(LR2_FIELD.default)} por defecto) para retocar los pesos
+        preentrenados sin borrarlos; la cabeza sigue desde lo aprendido en la fase 1.
       </p>
     </section>
   );

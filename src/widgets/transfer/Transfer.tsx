@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BackendPreference, RunSpec } from '../../engine/spec';
-import { MINI_PRETRAIN_CLASSES } from '../../engine/efficientnet/mini';
-import type { Evaluation } from '../../engine/trainer';
+import { type Evaluation, MINI_PRETRAIN_CLASSES, type RunSpec } from '../../engine/protocol';
 import { formatNumber } from '../../ui/format';
 import { LossChart } from '../../ui/LossChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Readout } from '../../ui/Readout';
-import { useThrottled } from '../../ui/useThrottled';
-import { EngineMessages, EngineReadouts } from '../EngineReadouts';
-import { FieldControl } from '../FieldControl';
+import { LARGE_CHART_INTERVAL_MS, useThrottled } from '../../ui/useThrottled';
+import { MetricReadouts, TrainingReadouts } from '../EngineReadouts';
+import { SettingsFields } from '../FieldControl';
 import { TrainingControls } from '../TrainingControls';
-import { AUTOPLAY_FIELD, BACKEND_FIELD, SEED_FIELD, useUrlState, type Fields } from '../urlState';
+import { DatasetStatus } from '../DatasetStatus';
+import { useSettings } from '../urlState';
+import { UrlNotices } from '../UrlNotices';
+import { useCifar10 } from '../useCifar10';
 import { useEngineSession } from '../useEngineSession';
+import { useEvaluation } from '../useEvaluation';
 import { useTrainer, type TrainerView } from '../useTrainer';
 import { galleryIndices } from '../../ui/PredictionGallery';
 import { BaseWeightsPanel } from './BaseWeightsPanel';
@@ -22,42 +24,13 @@ import { ClassPicker } from './ClassPicker';
 import { PhaseExplanation } from './PhaseExplanation';
 import { describeUnfreeze, PhaseTwo } from './PhaseTwo';
 import { RandomControl } from './RandomControl';
-import {
-  BASE_FIELD,
-  CLASSES_FIELD,
-  classNames,
-  EPOCHS2_FIELD,
-  EPOCHS_FIELD,
-  IMAGES_FIELD,
-  LR2_FIELD,
-  LR_FIELD,
-  NAMES_FIELD,
-  parseClasses,
-  transferSpec,
-  UNFREEZE_FIELD,
-  VALIDATION_FIELD,
-  type TransferSettings,
-} from './settings';
+import { classNames, DEFAULT_CLASSES, parseClasses, TRANSFER_FIELDS as FIELDS, transferSpec, type TransferSettings } from './settings';
 import { useBaseWeights } from './useBaseWeights';
-import { useRemoteLoad } from './useRemoteLoad';
+import './transfer.css';
 
-const FIELDS = {
-  base: BASE_FIELD,
-  classes: CLASSES_FIELD,
-  nombres: NAMES_FIELD,
-  images: IMAGES_FIELD,
-  val: VALIDATION_FIELD,
-  lr: LR_FIELD,
-  epochs: EPOCHS_FIELD,
-  unfreeze: UNFREEZE_FIELD,
-  lr2: LR2_FIELD,
-  epochs2: EPOCHS2_FIELD,
-  seed: SEED_FIELD,
-  backend: BACKEND_FIELD,
-  autoplay: AUTOPLAY_FIELD,
-} satisfies Fields;
+/** The default task's classes, in Spanish: none of them was in the mini base's pretraining. */
+const DEFAULT_NAMES = classNames(parseClasses(DEFAULT_CLASSES), '').join(', ');
 
-const CHART_INTERVAL_MS = 400;
 const ACCURACY_SERIES = [
   { key: 'accuracy', label: 'entrenamiento', color: 'var(--series-1)' },
   { key: 'val_accuracy', label: 'validación', color: 'var(--series-2)' },
@@ -80,22 +53,21 @@ export function phaseOneAccuracy(view: TrainerView): number | null {
  * (phase 2), against the same head on a randomly initialised base.
  */
 export function Transfer() {
-  const { values, notices, set } = useUrlState(FIELDS);
+  const settings = useSettings(FIELDS);
+  const { values, notices, set } = settings;
   const generation = useRef(0);
   const session = useEngineSession(generation);
   const weights = useBaseWeights(session, values.base, (base) => set({ base }));
   const cifarClasses = parseClasses(values.classes);
-  const [cifar, retryCifar] = useRemoteLoad(session, cifarClasses ? 'cifar10' : null, (remote, onProgress) =>
-    // One training file holds about 1.000 images of each class: a fifth of the download.
-    remote.loadCifar10(new URL('data/cifar10/', document.baseURI).href, onProgress, 1),
-  );
+  // One training file holds about 1.000 images of each class: a fifth of the download.
+  const [cifar, retryCifar] = useCifar10(session, cifarClasses ? 1 : null);
   const own = useOwnImages(session);
   const names = classNames(cifarClasses, values.nombres);
   const seenInPretraining = (cifarClasses ?? []).filter((c) => MINI_PRETRAIN_CLASSES.includes(c)).map((c) => classNames([c], '')[0]);
   const inUse = weights.state.status === 'ready' ? weights.state.value.weights.base : null;
   const dataReady = cifarClasses ? cifar.status === 'ready' : own.version > 0;
 
-  const settings: TransferSettings | null = inUse && {
+  const run: TransferSettings | null = inUse && {
     base: inUse,
     weights: 'pretrained',
     classes: cifarClasses,
@@ -107,10 +79,10 @@ export function Transfer() {
     seed: values.seed,
     backend: values.backend,
   };
-  const settingsKey = JSON.stringify(settings);
+  const runKey = JSON.stringify(run);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const spec: RunSpec | null = useMemo(() => (settings && dataReady ? transferSpec(settings) : null), [settingsKey, dataReady]);
-  const [view, controls] = useTrainer(spec, values.autoplay, { session, slot: 0 });
+  const spec: RunSpec | null = useMemo(() => (run && dataReady ? transferSpec(run) : null), [runKey, dataReady]);
+  const [view, controls] = useTrainer(spec, settings.autoplay, { session, slot: 0 });
   const busy = view.status === 'training' || view.preparing !== null;
   const phase = Math.max(1, view.phases.length);
   const blocks = view.info?.blocks ?? [];
@@ -119,39 +91,37 @@ export function Transfer() {
   // The control: the same head, budget and seed on a randomly initialised base (slot 1).
   const [controlWanted, setControlWanted] = useState(false);
   useEffect(() => setControlWanted(false), [spec]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const controlSpec = useMemo(() => (controlWanted && settings && spec ? transferSpec({ ...settings, weights: 'random' }) : null), [controlWanted, spec]);
+  const controlSpec = useMemo(
+    () => (controlWanted && run && spec ? transferSpec({ ...run, weights: 'random' }) : null),
+    // `spec` is derived from `run` and changes exactly when the run does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [controlWanted, spec],
+  );
   const [control] = useTrainer(controlSpec, true, { session, slot: 1 });
 
   // Phase 2 from the panel, or by itself after phase 1 with autoplay=1.
   const fineTune = async () => {
-    if (await controls.fineTune({ unfreeze: Math.min(values.unfreeze, blocks.length), learningRate: values.lr2, epochs: values.epochs2 })) controls.start();
+    if (await controls.fineTune({ unfreeze: Math.min(values.unfreeze, blocks.length), learningRate: values.lr2, epochs: values.epochs2 }))
+      controls.start();
   };
   const autoTuned = useRef<RunSpec | null>(null);
   useEffect(() => {
-    if (!values.autoplay || view.status !== 'done' || view.phases.length !== 1 || autoTuned.current === spec) return;
+    if (!settings.autoplay || view.status !== 'done' || view.phases.length !== 1 || autoTuned.current === spec) return;
     autoTuned.current = spec;
     void fineTune();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.status]);
 
-  // The held-out images judged one by one: when a phase ends, or on demand.
-  const [evaluation, setEvaluation] = useState<{ result: Evaluation; images: Uint8Array[]; side: number } | null>(null);
-  const evaluate = async () => {
+  // The held-out images judged one by one, with their pictures.
+  const { result: evaluation, evaluate } = useEvaluation(view.status, async () => {
     const remote = session.current;
     const result = await remote?.evaluateTest(0);
-    if (!remote || !result) return;
-    const pictures = await remote.heldOutImages(shownIndices(result), 0);
-    if (pictures) setEvaluation({ result, ...pictures });
-  };
-  useEffect(() => {
-    if (view.status === 'done') void evaluate();
-    if (view.status === 'loading' || view.status === 'training' || view.status === 'idle') setEvaluation(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.status]);
+    const pictures = remote && result ? await remote.heldOutImages(shownIndices(result), 0) : null;
+    return result && pictures ? { result, ...pictures } : null;
+  });
 
-  const history = useThrottled(view.history, CHART_INTERVAL_MS);
-  const controlHistory = useThrottled(control.history, CHART_INTERVAL_MS);
+  const history = useThrottled(view.history, LARGE_CHART_INTERVAL_MS);
+  const controlHistory = useThrottled(control.history, LARGE_CHART_INTERVAL_MS);
   const rows = useMemo(() => {
     const byEpoch = new Map<number, Record<string, number>>(history.map((r) => [r.epoch, { epoch: r.epoch, ...r.logs }]));
     for (const r of controlHistory) {
@@ -162,7 +132,10 @@ export function Transfer() {
     return [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);
   }, [history, controlHistory]);
   const markers = useMemo(
-    () => view.phases.slice(1).map((p) => ({ epoch: p.epoch, label: `descongelado: ${p.unfrozen} ${p.unfrozen === 1 ? 'bloque' : 'bloques'}` })),
+    () =>
+      view.phases
+        .slice(1)
+        .map((p) => ({ epoch: p.epoch, label: `descongelado: ${p.unfrozen} ${p.unfrozen === 1 ? 'bloque' : 'bloques'}` })),
     [view.phases],
   );
 
@@ -173,71 +146,78 @@ export function Transfer() {
 
   return (
     <section className="widget transfer" data-testid="widget-transfer" aria-label="Transferencia de aprendizaje con EfficientNet">
-      {notices.map((n) => (
-        <p key={n} className="message message-error" role="alert" data-testid="url-notice">{n}</p>
-      ))}
-      <BaseWeightsPanel state={weights.state} retry={weights.retry} convert={(file) => void weights.convert(file)} conversion={weights.conversion} />
+      <UrlNotices notices={notices} />
+      <BaseWeightsPanel
+        state={weights.state}
+        retry={weights.retry}
+        convert={(file) => void weights.convert(file)}
+        conversion={weights.conversion}
+      />
 
       <div className="widget-controls dense-controls">
-        <FieldControl field={BASE_FIELD} value={values.base} disabled={busy} onCommit={(v) => set({ base: v as typeof values.base })} testId="input-base" />
+        <SettingsFields settings={settings} fields={FIELDS} names={['base']} disabled={busy} />
         <ClassPicker classes={cifarClasses} disabled={busy} onChange={(classes) => set({ classes })} />
-        {cifarClasses ? (
-          <>
-            <FieldControl field={IMAGES_FIELD} value={values.images} disabled={busy} onCommit={(images) => set({ images })} testId="input-images" />
-            <FieldControl field={VALIDATION_FIELD} value={values.val} disabled={busy} onCommit={(val) => set({ val })} testId="input-val" />
-          </>
-        ) : null}
-        <FieldControl field={EPOCHS_FIELD} value={values.epochs} disabled={busy} onCommit={(epochs) => set({ epochs })} testId="input-epochs" />
-        <FieldControl field={LR_FIELD} value={values.lr} disabled={busy} onCommit={(lr) => set({ lr })} testId="input-lr" />
-        <FieldControl field={SEED_FIELD} value={values.seed} disabled={busy} onCommit={(seed) => set({ seed })} testId="input-seed" />
-        <FieldControl field={BACKEND_FIELD} value={values.backend} disabled={busy} onCommit={(v) => set({ backend: v as BackendPreference })} testId="input-backend" />
-        <TrainingControls view={view} controls={controls} />
+        <SettingsFields
+          settings={settings}
+          fields={FIELDS}
+          names={[...(cifarClasses ? (['images', 'val'] as const) : []), 'epochs', 'lr', 'seed', 'backend']}
+          disabled={busy}
+        />
+        <TrainingControls view={view} controls={controls} settings={settings} />
       </div>
 
       {inUse === 'mini' && seenInPretraining.length > 0 ? (
         <p className="hint" data-testid="classes-seen">
           Ojo: la base mini ya vio {seenInPretraining.join(' y ')} al preentrenarse; con esas clases la comparación con la base aleatoria es
-          menos justa. Las de la tarea por defecto (pájaro, gato, ciervo, perro) nunca las vio.
+          menos justa. Las de la tarea por defecto ({DEFAULT_NAMES}) nunca las vio.
         </p>
       ) : null}
-      {cifarClasses && cifar.status === 'loading' ? <ProgressBar fraction={cifar.progress.fraction} label={cifar.progress.label} testId="data-progress" /> : null}
-      {cifarClasses && cifar.status === 'error' ? (
-        <div className="message message-error" role="alert" data-testid="data-error">
-          <p>No se pudieron cargar las imágenes de CIFAR-10. {cifar.message}</p>
-          <button type="button" data-testid="data-retry" onClick={retryCifar}>Reintentar</button>
-        </div>
-      ) : null}
-      {!cifarClasses ? (
-        <OwnImagesPanel own={own} names={names} disabled={busy}
-          onRename={(i, name) => set({ nombres: names.map((n, j) => (j === i ? name.replace(/,/g, ' ') : n)).join(',') })} />
-      ) : null}
+      {cifarClasses ? (
+        <DatasetStatus state={cifar} retry={retryCifar} />
+      ) : (
+        <OwnImagesPanel
+          own={own}
+          names={names}
+          disabled={busy}
+          onRename={(i, name) => set({ nombres: names.map((n, j) => (j === i ? name.replace(/,/g, ' ') : n)).join(',') })}
+        />
+      )}
       {view.preparing ? <ProgressBar fraction={view.preparing.fraction} label={view.preparing.label} testId="prepare-progress" /> : null}
 
-      <div className="readout-row">
-        <EngineReadouts view={view} />
-        <Readout testId="phase" label="Fase" value={view.phases.length ? phase : null}
-          text={phase === 1 ? '1: base congelada' : `${phase}: ${view.phases.at(-1)!.unfrozen} ${view.phases.at(-1)!.unfrozen === 1 ? 'bloque' : 'bloques'} descongelados`} />
+      <TrainingReadouts view={view}>
+        <Readout
+          testId="phase"
+          label="Fase"
+          value={view.phases.length ? phase : null}
+          text={
+            phase === 1
+              ? '1: base congelada'
+              : `${phase}: ${view.phases.at(-1)!.unfrozen} ${view.phases.at(-1)!.unfrozen === 1 ? 'bloque' : 'bloques'} descongelados`
+          }
+        />
         <Readout testId="param-count" label="Parámetros" value={view.info?.paramCount ?? null} format="integer" />
         <Readout testId="trainable-count" label="Entrenables" value={view.info?.trainableCount ?? null} format="integer" />
-        <Readout testId="loss" label="Pérdida" value={last?.logs.loss ?? null} format="number" digits={4} />
-        <Readout testId="accuracy" label="Exactitud" value={last?.logs.accuracy ?? null} format="percent" digits={1} />
-        <Readout testId="val-accuracy" label="Exactitud en validación" value={last?.logs.val_accuracy ?? null} format="percent" digits={1} />
+        <MetricReadouts logs={last?.logs} accuracyDigits={1} validation />
         <Readout testId="epoch-ms" label="Duración de una época" value={epochMs} format="number" digits={1} unit="ms" />
-      </div>
-      <EngineMessages view={view} />
+      </TrainingReadouts>
       <PhaseExplanation view={view} base={inUse} />
 
       <div className="widget-charts transfer-charts">
-        <LossChart rows={rows} series={ACCURACY_SERIES} logScale={false} markers={markers}
-          summary={`Exactitud por época en las dos fases${markers.length ? `; descongelado en la época ${markers.map((m) => m.epoch).join(', ')}` : ''}.`} />
+        <LossChart
+          rows={rows}
+          series={ACCURACY_SERIES}
+          logScale={false}
+          markers={markers}
+          summary={`Exactitud por época en las dos fases${markers.length ? `; descongelado en la época ${markers.map((m) => m.epoch).join(', ')}` : ''}.`}
+        />
         <LossChart rows={rows} series={LOSS_SERIES} markers={markers} summary="Pérdida por época en las dos fases." />
       </div>
       {markers.length > 0 ? (
         <ul className="phase-markers hint">
           {view.phases.slice(1).map((p) => (
             <li key={p.epoch} data-testid="phase-marker" data-value={p.epoch}>
-              Época {p.epoch}: {describeUnfreeze(blocks, p.unfrozen)}; η = {formatNumber(p.learningRate, 3)}; se guardan las activaciones a la
-              entrada de {p.cutName}.
+              Época {p.epoch}: {describeUnfreeze(blocks, p.unfrozen)}; η = {formatNumber(p.learningRate, 3)}; se guardan las activaciones a
+              la entrada de {p.cutName}.
             </li>
           ))}
         </ul>
@@ -248,12 +228,26 @@ export function Transfer() {
       </div>
 
       {blocks.length > 0 ? (
-        <PhaseTwo blocks={blocks} unfreeze={values.unfreeze} lr2={values.lr2} epochs2={values.epochs2} disabled={busy}
+        <PhaseTwo
+          blocks={blocks}
+          unfreeze={values.unfreeze}
+          lr2={values.lr2}
+          epochs2={values.epochs2}
+          disabled={busy}
           canStart={(view.status === 'done' || view.status === 'paused') && view.epoch > 0}
-          onChange={(changes) => set(changes)} onStart={() => void fineTune()} />
+          onChange={(changes) => set(changes)}
+          onStart={() => void fineTune()}
+        />
       ) : null}
 
-      <RandomControl view={control} started={controlWanted} mainAccuracy={before} epochs={values.epochs} disabled={!spec || controlWanted} onStart={() => setControlWanted(true)} />
+      <RandomControl
+        view={control}
+        started={controlWanted}
+        mainAccuracy={before}
+        epochs={values.epochs}
+        disabled={!spec || controlWanted}
+        onStart={() => setControlWanted(true)}
+      />
 
       <div className="widget-actions">
         <button type="button" data-testid="evaluate" disabled={busy || view.status === 'loading'} onClick={() => void evaluate()}>

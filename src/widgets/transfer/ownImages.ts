@@ -12,6 +12,8 @@ import { CLASS_COUNT } from './settings';
 export const OWN_IMAGE_SIDE = 224;
 /** Images per class the page keeps (decoded they take 150 KB each). */
 export const MAX_PER_CLASS = 200;
+/** Images per class a run needs: one to train and one to validate. */
+export const MIN_PER_CLASS = 2;
 
 /** An image file (or a camera frame) as RGB bytes: the centred square, resized to `side`. */
 export async function decodeSquare(source: ImageBitmapSource, side = OWN_IMAGE_SIDE): Promise<Uint8Array> {
@@ -48,7 +50,7 @@ export function useOwnImages(session: SessionRef): OwnImages {
   const versions = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const usable = perClass.every((images) => images.length >= 2);
+  const usable = perClass.every((images) => images.length >= MIN_PER_CLASS);
 
   /** The worker gets the set before the run that uses it is asked for. */
   const publish = async (next: Uint8Array[][]) => {
@@ -56,7 +58,7 @@ export function useOwnImages(session: SessionRef): OwnImages {
     // No run may start from the old set while the new one is on its way.
     setVersion(0);
     const remote = session.current;
-    if (!remote || !next.every((images) => images.length >= 2)) return;
+    if (!remote || !next.every((images) => images.length >= MIN_PER_CLASS)) return;
     const count = next.reduce((n, images) => n + images.length, 0);
     const bytes = new Uint8Array(count * OWN_IMAGE_SIDE * OWN_IMAGE_SIDE * 3);
     const labels = new Uint8Array(count);

@@ -1,7 +1,5 @@
-import { CIFAR10_CLASSES } from '../../engine/cifar10/classes';
-import { MINI_WEIGHTS_PATH } from '../../engine/efficientnet/mini';
-import type { BackendPreference, RunSpec, TransferBase } from '../../engine/spec';
-import type { ChoiceField, NumberField, TextField } from '../urlState';
+import { type BackendPreference, CIFAR10_CLASSES, MINI_WEIGHTS_PATH, type RunSpec, type TransferBase } from '../../engine/protocol';
+import { BACKEND_FIELD, SEED_FIELD, type ChoiceField, type Fields, type NumberField, type TextField } from '../urlState';
 
 /** Exercise E as the widget runs it: the notebook's choices, with four CIFAR-10 classes or the student's own. */
 
@@ -40,22 +38,60 @@ export const WEIGHTS_PATHS: Record<TransferBase, string> = {
   mini: MINI_WEIGHTS_PATH,
 };
 
-export const BASE_FIELD: ChoiceField<TransferBase> = { kind: 'choice', label: 'Base', default: 'b0', options: ['b0', 'b3', 'mini'], optionLabels: BASE_LABELS };
+export const BASE_FIELD: ChoiceField<TransferBase> = {
+  kind: 'choice',
+  label: 'Base',
+  default: 'b0',
+  options: ['b0', 'b3', 'mini'],
+  optionLabels: BASE_LABELS,
+};
 export const CLASSES_FIELD: TextField = { kind: 'text', label: 'Las clases', default: DEFAULT_CLASSES, check: checkClasses };
 export const NAMES_FIELD: TextField = {
   kind: 'text',
   label: 'Los nombres de las clases propias',
   default: '',
-  check: (raw) => (raw.split(',').length === CLASS_COUNT && raw.split(',').every((n) => n.trim() !== '') ? null : `debe tener ${CLASS_COUNT} nombres separados por comas`),
+  check: (raw) =>
+    raw.split(',').length === CLASS_COUNT && raw.split(',').every((n) => n.trim() !== '')
+      ? null
+      : `debe tener ${CLASS_COUNT} nombres separados por comas`,
 };
 /** The first training file holds about 1.000 images of each class: enough, and a fifth of the download. */
 export const IMAGES_FIELD: NumberField = { kind: 'number', label: 'Imágenes por clase', default: 100, integer: true, min: 2, max: 900 };
-export const VALIDATION_FIELD: NumberField = { kind: 'number', label: 'Validación por clase', default: 100, integer: true, min: 1, max: 1000 };
+export const VALIDATION_FIELD: NumberField = {
+  kind: 'number',
+  label: 'Validación por clase',
+  default: 100,
+  integer: true,
+  min: 1,
+  max: 1000,
+};
 export const LR_FIELD: NumberField = { kind: 'number', label: 'η, fase 1', default: 1e-3, min: 0, exclusiveMin: true, max: 10 };
-export const LR2_FIELD: NumberField = { kind: 'number', label: 'η de la fase 2 (afinado)', default: 1e-5, min: 0, exclusiveMin: true, max: 10 };
+export const LR2_FIELD: NumberField = {
+  kind: 'number',
+  label: 'η de la fase 2 (afinado)',
+  default: 1e-5,
+  min: 0,
+  exclusiveMin: true,
+  max: 10,
+};
 export const EPOCHS_FIELD: NumberField = { kind: 'number', label: 'Épocas, fase 1', default: 10, integer: true, min: 1, max: 1000 };
 export const EPOCHS2_FIELD: NumberField = { kind: 'number', label: 'Épocas de la fase 2', default: 5, integer: true, min: 1, max: 1000 };
 export const UNFREEZE_FIELD: NumberField = { kind: 'number', label: 'Bloques que descongelar', default: 2, integer: true, min: 1, max: 40 };
+
+export const TRANSFER_FIELDS = {
+  base: BASE_FIELD,
+  classes: CLASSES_FIELD,
+  nombres: NAMES_FIELD,
+  images: IMAGES_FIELD,
+  val: VALIDATION_FIELD,
+  lr: LR_FIELD,
+  epochs: EPOCHS_FIELD,
+  unfreeze: UNFREEZE_FIELD,
+  lr2: LR2_FIELD,
+  epochs2: EPOCHS2_FIELD,
+  seed: SEED_FIELD,
+  backend: BACKEND_FIELD,
+} satisfies Fields;
 
 /** Keras's default batch size (model.fit). */
 export const BATCH_SIZE = 32;

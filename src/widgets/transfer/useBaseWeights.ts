@@ -1,10 +1,9 @@
 import * as Comlink from 'comlink';
 import { useState } from 'react';
-import type { TransferBase } from '../../engine/spec';
-import type { BaseWeights } from '../../engine/worker';
+import type { BaseWeights, TransferBase } from '../../engine/protocol';
 import type { SessionRef } from '../useEngineSession';
 import { WEIGHTS_PATHS } from './settings';
-import { useRemoteLoad, type LoadState } from './useRemoteLoad';
+import { useRemoteLoad, type LoadState } from '../useRemoteLoad';
 
 export type ReadyWeights = Extract<BaseWeights, { status: 'ready' }>;
 
@@ -43,7 +42,10 @@ export function useBaseWeights(session: SessionRef, requested: TransferBase, onB
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       // Handed over, not copied: an official file is 16 to 44 MB.
-      const weights = await remote.convertBaseFile(Comlink.transfer(bytes, [bytes.buffer]), file.name, { b0: weightsUrl('b0'), b3: weightsUrl('b3') });
+      const weights = await remote.convertBaseFile(Comlink.transfer(bytes, [bytes.buffer]), file.name, {
+        b0: weightsUrl('b0'),
+        b3: weightsUrl('b3'),
+      });
       if (weights.status !== 'ready') throw new Error(weights.message);
       setConverted((c) => ({ ...c, [weights.base]: weights }));
       setConversion({ busy: false, error: null });
