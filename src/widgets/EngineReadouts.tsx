@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { BACKEND_LABELS, type BackendChoice, type Logs } from '../engine/protocol';
 import { Readout } from '../ui/Readout';
+import './LabParts.css';
 import type { TrainerView } from './useTrainer';
 
 export const STATUS_LABELS: Record<TrainerView['status'], string> = {
@@ -28,25 +29,47 @@ export function BackendReason({ backend }: { backend: BackendChoice | null | und
   ) : null;
 }
 
-/** Readouts every widget shows: status, epoch, backend, speed and live tensors. */
-export function EngineReadouts({ view }: { view: TrainerView }) {
+/** The readouts that teach on every training widget: status and epoch. */
+export function RunReadouts({ view }: { view: TrainerView }) {
   return (
     <>
       <Readout testId="status" label="Estado" value={view.status === 'loading' ? null : view.status} text={STATUS_LABELS[view.status]} />
       <Readout testId="epoch" label="Época" value={view.epoch} text={`${view.epoch} de ${view.epochs}`} />
-      <BackendReadout backend={view.backend} />
-      <Readout testId="samples-per-second" label="Velocidad" value={view.samplesPerSecond} format="number" digits={1} unit="muestras/s" />
-      <Readout testId="tensor-count" label="Tensores vivos" value={view.tensorCount} format="integer" />
     </>
   );
 }
 
-/** Why the engine runs where it runs, and any message about how the run ended. */
+/** The engine's figures a page shows; a one-off computation (no training) has no speed or tensor count. */
+interface EngineFigures {
+  backend: BackendChoice | null | undefined;
+  samplesPerSecond?: number | null;
+  tensorCount?: number | null;
+}
+
+/**
+ * The engine's own figures (backend and why, speed, live tensors) as one small line: they
+ * matter to the curious and to the instructor, not to the lesson, so they stay out of the way.
+ */
+export function EngineLine({ view }: { view: EngineFigures }) {
+  return (
+    <div className="engine-line" role="group" aria-label="Motor">
+      <BackendReadout backend={view.backend} />
+      {view.samplesPerSecond === undefined ? null : (
+        <Readout testId="samples-per-second" label="Velocidad" value={view.samplesPerSecond} format="number" digits={1} unit="muestras/s" />
+      )}
+      {view.tensorCount === undefined ? null : (
+        <Readout testId="tensor-count" label="Tensores vivos" value={view.tensorCount} format="integer" />
+      )}
+      <BackendReason backend={view.backend} />
+    </div>
+  );
+}
+
+/** Messages about how the run goes or ended: paused while hidden, diverged, failed. */
 export function EngineMessages({ view }: { view: TrainerView }) {
   const alarming = view.status === 'diverged' || view.status === 'error';
   return (
     <>
-      <BackendReason backend={view.backend} />
       {view.pausedWhileHidden && view.status === 'paused' ? (
         <p className="message" role="status" data-testid="hidden-pause">
           En pausa porque la pestaña quedó oculta: así no gasta batería ni GPU mientras nadie mira. Pulsa «Continuar» para seguir.
@@ -61,16 +84,17 @@ export function EngineMessages({ view }: { view: TrainerView }) {
   );
 }
 
-/** A training widget's readout row: the engine's readouts first, then the widget's own; the engine's messages under it. */
+/** A training widget's readouts: status, epoch and the widget's own in large type, the engine's line under them. */
 export function TrainingReadouts({ view, children }: { view: TrainerView; children: ReactNode }) {
   return (
-    <>
+    <div className="training-readouts">
       <div className="readout-row">
-        <EngineReadouts view={view} />
+        <RunReadouts view={view} />
         {children}
       </div>
       <EngineMessages view={view} />
-    </>
+      <EngineLine view={view} />
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import type { EpochRecord, RunSpec } from '../../engine/protocol';
 import { formatNumber } from '../../ui/format';
 import { LossChart } from '../../ui/LossChart';
@@ -16,6 +16,7 @@ import { LineReadouts } from './LineReadouts';
 import { RECTA_FIELDS as FIELDS } from './settings';
 import { UrlNotices } from '../UrlNotices';
 import { notebookEpoch } from '../notebookEpoch';
+import { Hero, MoreOptions } from '../LabParts';
 
 const LOSS_SERIES = [{ key: 'loss', label: 'pérdida', color: 'var(--accent)' }];
 
@@ -44,11 +45,27 @@ const FitChart = memo(function FitChart({ w, b }: { w: number | null; b: number 
   const fitLine = w !== null && b !== null ? [0, 5].map((x) => ({ x, fit: w * x + b })) : [];
   return (
     <figure className="chart" aria-label="Los cuatro puntos y la recta que ha aprendido la neurona">
-      <ResponsiveContainer width="100%" height={260}>
+      <h3 className="chart-title">Los datos y la recta aprendida</h3>
+      <ResponsiveContainer width="100%" height={240}>
         <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis dataKey="x" type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} stroke="var(--muted)" />
-          <YAxis type="number" domain={[0, 12]} allowDataOverflow stroke="var(--muted)" width={40} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={[0, 5]}
+            ticks={[0, 1, 2, 3, 4, 5]}
+            stroke="var(--muted)"
+            label={{ value: 'x', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }}
+          />
+          <YAxis
+            type="number"
+            domain={[0, 12]}
+            allowDataOverflow
+            stroke="var(--muted)"
+            width={40}
+            label={{ value: 'y', angle: 0, position: 'insideTopLeft', offset: 0, fill: 'var(--muted)' }}
+          />
+          <Legend verticalAlign="top" height={24} />
           <Scatter data={POINTS} dataKey="y" fill="var(--fg)" isAnimationActive={false} name="datos" />
           <Line
             data={fitLine}
@@ -100,18 +117,22 @@ export function Recta() {
         ))}
       </div>
       <div className="widget-controls">
-        <SettingsFields settings={settings} fields={FIELDS} names={['w0', 'b0', 'lr', 'epochs', 'backend']} disabled={busy} />
+        <SettingsFields settings={settings} fields={FIELDS} names={['lr', 'epochs']} disabled={busy} />
         <TrainingControls view={view} controls={controls} settings={settings} />
       </div>
+
+      <Hero className="widget-charts" label="La recta y la pérdida">
+        <FitChart w={chartParams?.[0][0] ?? null} b={chartParams?.[1][0] ?? null} />
+        <LossChart rows={lossRows} series={LOSS_SERIES} summary={lossSummary(chartHistory)} />
+      </Hero>
 
       <TrainingReadouts view={view}>
         <LineReadouts view={view} />
       </TrainingReadouts>
 
-      <div className="widget-charts">
-        <LossChart rows={lossRows} series={LOSS_SERIES} summary={lossSummary(chartHistory)} />
-        <FitChart w={chartParams?.[0][0] ?? null} b={chartParams?.[1][0] ?? null} />
-      </div>
+      <MoreOptions>
+        <SettingsFields settings={settings} fields={FIELDS} names={['w0', 'b0', 'backend']} disabled={busy} />
+      </MoreOptions>
 
       <NotebookPrints history={view.history} epochs={values.epochs} columns={PRINT_COLUMNS} />
     </section>
