@@ -10,12 +10,15 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  // Screenshot baselines live beside the tests, one name per screenshot, the same on every machine.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFileName}/{arg}{ext}',
   timeout: 180_000,
   expect: { timeout: 60_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  // On CI the HTML report is kept too, so a failed run uploads something to read (.github/workflows/pages.yml).
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
     baseURL: `http://localhost:${PORT}/lab/`,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },

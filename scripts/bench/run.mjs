@@ -21,15 +21,18 @@
  * Each run: build the model, one untimed warm-up step, then the timed steps; the loss is
  * read back only at the end. Engine and plain runs alternate (E P, P E, …) on the same
  * backend in the same Worker; the table shows medians and engine/plain.
- * Also: the time to download, check and decode the whole dataset in the browser, and the
- * engine worker's peak memory while the app trains on all 50,000 images.
+ * Also: the time to download, check and decode the whole dataset in the browser, the engine
+ * worker's peak memory while the app trains on all 50,000 images, and the longest main-thread
+ * task while recta, puntos and cifar10 train (mainthread.mjs).
  *
  * Settings (environment):
  *   BENCH_SECONDS=8        target seconds of timed work per mlp run (sets its step count)
  *   BENCH_RECTA_EPOCHS=2000
  *   BENCH_ROUNDS=5         most engine+plain rounds per cell (at least 2; fewer when a cell is slow)
  *   BENCH_BACKENDS=webgpu,webgl,wasm,cpu
- *   BENCH_APP_BACKENDS=auto,webgpu,webgl,wasm,cpu   backends for the app long-task check
+ *   BENCH_APP_BACKENDS=auto   backends for the main-thread check (auto: what a student gets)
+ *   BENCH_MAINTHREAD_SECONDS=6   seconds of training the main-thread check watches per lab
+ *   BENCH_ONLY=mainthread   run only the main-thread check (no bench page, no engine comparison)
  *   BENCH_TRANSFER_BACKENDS=webgpu,webgl   backends for the transfer workload
  *   BENCH_AUGMENT_BACKENDS=webgl   backends for the mlp + augmentation comparison
  *   BENCH_HEAP_SECONDS=20  seconds the memory check samples the training worker
@@ -43,10 +46,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { mainThreadReport, measureMainThread } from './mainthread.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const APP_DIST = path.join(ROOT, 'dist');
+const APP_DIST = path.resolve(ROOT, process.env.BENCH_APP_DIST ?? 'dist');
 const BENCH_DIST = path.join(ROOT, 'node_modules/.cache/bench');
 
 const env = process.env;
@@ -60,11 +64,11 @@ const SETTINGS = {
   rectaEpochs: Number(env.BENCH_RECTA_EPOCHS ?? 2000),
   rounds: Math.max(2, Number(env.BENCH_ROUNDS ?? 5)),
   backends: list(env.BENCH_BACKENDS, 'webgpu,webgl,wasm,cpu'),
-  appBackends: list(env.BENCH_APP_BACKENDS, 'auto,webgpu,webgl,wasm,cpu'),
+  appBackends: list(env.BENCH_APP_BACKENDS, 'auto'),
+  mainThreadSeconds: Number(env.BENCH_MAINTHREAD_SECONDS ?? 6),
+  only: env.BENCH_ONLY ?? '',
   transferBackends: list(env.BENCH_TRANSFER_BACKENDS, 'webgpu,webgl'),
   augmentBackends: list(env.BENCH_AUGMENT_BACKENDS, 'webgl'),
-  /** Epochs the app runs in the long-task check (the brief's URL). */
-  appEpochs: 2000,
   /** Seconds of training the memory check samples while the app trains on all 50,000 images. */
   heapSeconds: Number(env.BENCH_HEAP_SECONDS ?? 20),
   /** Minimum and maximum timed mlp steps per run. */
@@ -75,7 +79,6 @@ const SETTINGS = {
   goalRatio: 0.95,
   /** Augmented/plain engine: augmentation adds at most 10 % to an epoch (1 / 1.1 ≈ 0.91). */
   goalAugmentRatio: 0.91,
-  goalLongTaskMs: 100,
 };
 
 const started = performance.now();
@@ -100,15 +103,17 @@ if (!existsSync(path.join(APP_DIST, 'index.html'))) {
 }
 
 // --- bench page build ---------------------------------------------------------------------
-log('building the bench page…');
-await build({
-  configFile: false,
-  root: HERE,
-  base: './',
-  logLevel: 'warn',
-  build: { outDir: BENCH_DIST, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
-  worker: { format: 'es' },
-});
+if (SETTINGS.only !== 'mainthread') {
+  log('building the bench page…');
+  await build({
+    configFile: false,
+    root: HERE,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: BENCH_DIST, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+    worker: { format: 'es' },
+  });
+}
 
 // --- static server: /lab/ → the app's dist, /bench/ → the bench page ---------------------
 const MIME = {
@@ -180,6 +185,20 @@ async function shutdown(code) {
   await browser.close().catch(() => {});
   server.close();
   process.exit(code);
+}
+
+/** BENCH_ONLY=mainthread: the main-thread table alone, a minute instead of the whole bench. */
+if (SETTINGS.only === 'mainthread') {
+  const rows = await measureMainThread({
+    context,
+    origin: ORIGIN,
+    backends: SETTINGS.appBackends,
+    seconds: SETTINGS.mainThreadSeconds,
+    log,
+  });
+  console.log([...machineLines(), '', ...mainThreadReport(rows, { seconds: SETTINGS.mainThreadSeconds, table })].join('\n'));
+  if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ date: new Date().toISOString(), mainThread: rows }, null, 2));
+  await shutdown(rows.some((r) => r.error) ? 1 : 0);
 }
 
 const page = await context.newPage();
@@ -331,116 +350,15 @@ for (const backend of SETTINGS.backends) {
 }
 await page.close();
 
-// --- the app: longest main-thread task while the recta widget trains ----------------------
-/** Installed before any page script: records long tasks and every status the widget shows. */
-function observeAppPage() {
-  const state = { longtasks: [], statuses: [], observerError: null };
-  window.__benchApp = state;
-  try {
-    new PerformanceObserver((entries) => {
-      for (const e of entries.getEntries()) state.longtasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (error) {
-    state.observerError = String(error);
-  }
-  const look = () => {
-    const el = document.querySelector('[data-testid="widget-recta"] [data-testid="status"]');
-    const value = el?.getAttribute('data-value') ?? null;
-    if (value !== null && value !== state.statuses[state.statuses.length - 1]?.value) {
-      state.statuses.push({ value, t: performance.now() });
-    }
-  };
-  new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
-}
-
-async function appLongTasks(backend) {
-  const query = `autoplay=1&epochs=${SETTINGS.appEpochs}` + (backend === 'auto' ? '' : `&backend=${backend}`);
-  const url = `${ORIGIN}/lab/#/lab/recta?${query}`;
-  const p = await context.newPage();
-  const pageErrors = [];
-  p.on('pageerror', (e) => pageErrors.push(e.message));
-  try {
-    await p.addInitScript(observeAppPage);
-    await p.goto(url);
-    const widget = p.locator('[data-testid="widget-recta"]');
-    try {
-      await widget.locator('[data-testid="status"]').waitFor({ state: 'attached', timeout: 30_000 });
-    } catch {
-      const why = pageErrors.length ? `page error: ${pageErrors[0]}` : 'no [data-testid="widget-recta"] [data-testid="status"] within 30 s';
-      throw new Error(`the recta widget did not appear at #/lab/recta (${why})`);
-    }
-    const status = widget.locator('[data-testid="status"]');
-    const terminal = await p
-      .waitForFunction(
-        () => {
-          const v = document.querySelector('[data-testid="widget-recta"] [data-testid="status"]')?.getAttribute('data-value');
-          return ['done', 'diverged', 'error'].includes(v ?? '') ? v : null;
-        },
-        null,
-        { timeout: 240_000, polling: 250 },
-      )
-      .then((h) => h.jsonValue())
-      .catch(async () => `still "${await status.getAttribute('data-value')}" after 240 s`);
-    if (terminal !== 'done') throw new Error(`the recta widget ended as ${terminal}, not done`);
-    // Long-task entries arrive asynchronously; give the last ones time to land.
-    await p.waitForTimeout(600);
-    const state = await p.evaluate(() => window.__benchApp);
-    if (state.observerError) throw new Error(`PerformanceObserver('longtask') failed: ${state.observerError}`);
-    const backendValue = await widget
-      .locator('[data-testid="backend"]')
-      .getAttribute('data-value')
-      .catch(() => null);
-    const epoch = await widget
-      .locator('[data-testid="epoch"]')
-      .getAttribute('data-value')
-      .catch(() => null);
-    const training = state.statuses.find((s) => s.value === 'training');
-    const done = state.statuses.findLast((s) => s.value === 'done');
-    const from = training?.t ?? 0;
-    const during = state.longtasks.filter((t) => t.start + t.duration >= from && t.start <= done.t);
-    const max = (ts) => ts.reduce((m, t) => Math.max(m, t.duration), 0);
-    return {
-      backend,
-      url: url.replace(ORIGIN, ''),
-      usedBackend: backendValue,
-      epochs: epoch === null ? null : Number(epoch),
-      trainSeconds: training ? (done.t - training.t) / 1000 : null,
-      longestDuringTraining: max(during),
-      longDuringTraining: during.length,
-      overGoal: during.filter((t) => t.duration > SETTINGS.goalLongTaskMs).length,
-      longestOverall: max(state.longtasks),
-      longOverall: state.longtasks.length,
-      sawTraining: Boolean(training),
-      statuses: state.statuses,
-      longtasks: state.longtasks,
-    };
-  } finally {
-    await p.close();
-  }
-}
-
-const appResults = [];
-let pageMissing = null;
-for (const backend of SETTINGS.appBackends) {
-  log(`app long tasks, backend ${backend}`);
-  if (pageMissing) {
-    appResults.push({ backend, error: `skipped: ${pageMissing}` });
-    continue;
-  }
-  try {
-    const r = await appLongTasks(backend);
-    log(
-      `  ${r.usedBackend}: ${r.epochs} epochs in ${r.trainSeconds?.toFixed(2)} s, longest task ${r.longestDuringTraining.toFixed(0)} ms while training, ${r.longestOverall.toFixed(0)} ms overall`,
-    );
-    appResults.push(r);
-  } catch (error) {
-    const message = `app long-task check (${backend}) failed: ${error.message.split('\n')[0]}`;
-    if (/did not appear/.test(error.message)) pageMissing = error.message.split('\n')[0];
-    log(message);
-    errors.push(message);
-    appResults.push({ backend, error: message });
-  }
-}
+// --- the app: the main thread while recta, puntos and cifar10 train ------------------------
+const appResults = await measureMainThread({
+  context,
+  origin: ORIGIN,
+  backends: SETTINGS.appBackends,
+  seconds: SETTINGS.mainThreadSeconds,
+  log,
+});
+for (const r of appResults.filter((r) => r.error)) errors.push(`main-thread check: ${r.error}`);
 
 // --- the app: the engine worker's memory while it trains on all 50,000 images --------------
 /**
@@ -522,22 +440,28 @@ function table(headers, rows, align) {
 }
 
 const cpus = os.cpus();
+
+/** Date, browser, machine and load: what the figures depend on. */
+function machineLines() {
+  // Called before the report too (BENCH_ONLY), so it reads the CPUs itself.
+  const cpus = os.cpus();
+  return [
+    `Date:     ${new Date().toISOString()}`,
+    `Browser:  Chromium ${browser.version()} (${CHROMIUM_PATH})`,
+    `Machine:  ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()} ${os.arch()}; Node ${process.version}`,
+    `Load:     ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at end (1/5/15-min load average; other work on the machine adds noise)`,
+  ];
+}
 const out = [];
 out.push('Engine vs plain tfjs, headless Chromium');
-out.push(`Date:     ${new Date().toISOString()}`);
-out.push(`Browser:  Chromium ${browser.version()} (${CHROMIUM_PATH})`);
+out.push(...machineLines().slice(0, 2));
 out.push(`WebGPU:   ${adapter.detail}`);
 if (backendInfo.webgl)
   out.push(`WebGL:    ${backendInfo.webgl.available ? backendInfo.webgl.detail : `unavailable (${backendInfo.webgl.detail})`}`);
-out.push(
-  `Machine:  ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()} ${os.arch()}; Node ${process.version}`,
-);
-out.push(
-  `Load:     ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')} at end (1/5/15-min load average; other work on the machine adds noise)`,
-);
+out.push(...machineLines().slice(2));
 out.push('');
 out.push('Throughput (median of alternating runs, each after an untimed warm-up step; loss read back once per run).');
 out.push(`recta: Dense(1), 4 points, MSE, SGD 0.1, full batch, ${SETTINGS.rectaEpochs} epochs per run (epochs/s).`);
@@ -646,45 +570,7 @@ if (memory) {
   out.push('  not measured (below).');
 }
 out.push('');
-out.push(
-  `App page: ${ORIGIN.replace(/:\d+$/, ':<port>')}/lab/#/lab/recta?autoplay=1&epochs=${SETTINGS.appEpochs}[&backend=…]; the recta widget trains in a Web Worker.`,
-);
-out.push(
-  `Longest main-thread task (PerformanceObserver 'longtask', >50 ms) from status "training" to "done". Goal: none over ${SETTINGS.goalLongTaskMs} ms.`,
-);
-out.push('');
-out.push(
-  table(
-    [
-      'backend asked',
-      'used',
-      'epochs',
-      'train s',
-      'longest task ms',
-      'long tasks',
-      `> ${SETTINGS.goalLongTaskMs} ms`,
-      'goal',
-      'longest incl. load ms',
-    ],
-    appResults.map((r) => {
-      if (r.error) return [r.backend, '-', '-', '-', '-', '-', '-', 'n/a', '-'];
-      const goal = r.overGoal === 0 ? 'ok' : 'NO';
-      return [
-        r.backend,
-        r.usedBackend ?? '?',
-        r.epochs ?? '?',
-        r.trainSeconds === null ? '?' : r.trainSeconds.toFixed(2),
-        r.longestDuringTraining.toFixed(0),
-        r.longDuringTraining,
-        r.overGoal,
-        r.sawTraining ? goal : `${goal} (no "training" status seen; whole run)`,
-        r.longestOverall.toFixed(0),
-      ];
-    }),
-    ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l', 'r'],
-  ),
-);
-for (const r of appResults.filter((r) => r.error)) out.push(`  not measured (${r.backend}): ${r.error}`);
+out.push(...mainThreadReport(appResults, { seconds: SETTINGS.mainThreadSeconds, table }));
 out.push('');
 out.push(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 console.log(out.join('\n'));

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { EpochRecord } from '../engine/protocol';
+import { useThrottled } from '../ui/useThrottled';
 import { notebookEpoch } from './notebookEpoch';
 
 /**
@@ -23,7 +25,9 @@ export interface PrintColumn {
  */
 export function NotebookPrints({ history, epochs, columns }: { history: EpochRecord[]; epochs: number; columns: PrintColumn[] }) {
   const every = printInterval(epochs);
-  const printed = history.filter((r) => notebookEpoch(r) % every === 0);
+  // A long run's history holds tens of thousands of epochs: scan it at the charts' pace, not per update.
+  const shown = useThrottled(history);
+  const printed = useMemo(() => shown.filter((r) => notebookEpoch(r) % every === 0), [shown, every]);
   return (
     <table className="print-table" data-testid="notebook-prints">
       <caption>Como lo imprime el cuaderno: cada {every} épocas, la pérdida antes de actualizar y los parámetros después</caption>

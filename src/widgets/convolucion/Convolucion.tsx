@@ -4,7 +4,7 @@ import { NumberInput, SelectInput } from '../../ui/controls';
 import { formatNumber } from '../../ui/format';
 import { PixelImage } from '../../ui/PixelImage';
 import { Readout } from '../../ui/Readout';
-import { BackendReadout } from '../EngineReadouts';
+import { EngineLine } from '../EngineReadouts';
 import { SettingsFields } from '../FieldControl';
 import { DatasetStatus } from '../DatasetStatus';
 import { useSettings } from '../urlState';
@@ -12,8 +12,10 @@ import { useCifar10 } from '../useCifar10';
 import { useEngineSession } from '../useEngineSession';
 import { KERNEL_LIMIT, KERNELS, presetOf, STEP_SIDE, stepImage, toGray, type KernelName } from './kernels';
 import { CONVOLUCION_FIELDS as FIELDS, convolution, STEP } from './settings';
+import { KernelView } from './KernelView';
 import { ValueMap } from './ValueMap';
 import { UrlNotices } from '../UrlNotices';
+import { Hero, MoreOptions } from '../LabParts';
 import './convolucion.css';
 
 /** Test images offered as thumbnails: the first ones of the official test set. */
@@ -82,36 +84,36 @@ export function Convolucion() {
   }, [key]);
 
   const setCell = (i: number, v: number) => set({ k: kernel.map((x, j) => (j === i ? v : x)).join(',') });
-  const scale = 6;
+  const scale = 4;
+  const peak = result ? result.map.reduce((m, v) => Math.max(m, Math.abs(v)), 0) : null;
   return (
     <section className="widget" data-testid="widget-convolucion" aria-label="Un filtro de convolución sobre una imagen">
       <UrlNotices notices={notices} />
-      <div className="conv-images" role="group" aria-label="Elige la imagen">
-        <button
-          type="button"
-          className={imageIndex === null ? 'conv-pick active' : 'conv-pick'}
-          aria-pressed={imageIndex === null}
-          data-testid="pick-escalon"
-          onClick={() => set({ imagen: STEP })}
-        >
-          Escalón
-        </button>
-        {thumbnails.map((rgb, i) => (
+      <div className="widget-controls conv-controls">
+        <div className="conv-images" role="group" aria-label="Elige la imagen">
           <button
-            key={i}
             type="button"
-            className={imageIndex === i ? 'conv-pick active' : 'conv-pick'}
-            aria-pressed={imageIndex === i}
-            data-testid={`pick-${i}`}
-            onClick={() => set({ imagen: String(i) })}
+            className={imageIndex === null ? 'conv-pick active' : 'conv-pick'}
+            aria-pressed={imageIndex === null}
+            data-testid="pick-escalon"
+            onClick={() => set({ imagen: STEP })}
           >
-            <PixelImage rgb={rgb} side={IMAGE_SIDE} size={40} label={`Imagen de prueba ${i}`} />
+            Escalón
           </button>
-        ))}
-      </div>
-      <DatasetStatus state={data} retry={retry} fallback="El escalón sintético sigue disponible." />
-
-      <div className="widget-controls">
+          {thumbnails.map((rgb, i) => (
+            <button
+              key={i}
+              type="button"
+              className={imageIndex === i ? 'conv-pick active' : 'conv-pick'}
+              aria-pressed={imageIndex === i}
+              data-testid={`pick-${i}`}
+              onClick={() => set({ imagen: String(i) })}
+            >
+              <PixelImage rgb={rgb} side={IMAGE_SIDE} size={40} label={`Imagen de prueba ${i}`} />
+            </button>
+          ))}
+        </div>
+        <DatasetStatus state={data} retry={retry} fallback="El escalón sintético sigue disponible." />
         <SelectInput<KernelName | 'propio'>
           label="Filtro"
           value={preset ?? 'propio'}
@@ -122,21 +124,70 @@ export function Convolucion() {
           ]}
           onChange={(name) => name !== 'propio' && set({ k: KERNELS[name].values.join(',') })}
         />
-        <SettingsFields settings={settings} fields={FIELDS} names={['paso', 'relleno', 'backend']} />
+        <div className="conv-kernel" role="group" aria-label="Los 9 números del filtro 3×3">
+          {kernel.map((v, i) => (
+            <NumberInput
+              key={i}
+              label={`fila ${Math.floor(i / 3) + 1}, columna ${(i % 3) + 1}`}
+              value={v}
+              testId={`kernel-${i}`}
+              validate={(n) => (Math.abs(n) <= KERNEL_LIMIT ? null : `entre −${KERNEL_LIMIT} y ${KERNEL_LIMIT}`)}
+              onCommit={(n) => setCell(i, n)}
+            />
+          ))}
+        </div>
+        <p className="hint">{preset ? `${KERNELS[preset].label}: ${KERNELS[preset].note}.` : 'Un filtro con tus números.'}</p>
       </div>
-      <div className="conv-kernel" role="group" aria-label="Los 9 números del filtro 3×3">
-        {kernel.map((v, i) => (
-          <NumberInput
-            key={i}
-            label={`fila ${Math.floor(i / 3) + 1}, columna ${(i % 3) + 1}`}
-            value={v}
-            testId={`kernel-${i}`}
-            validate={(n) => (Math.abs(n) <= KERNEL_LIMIT ? null : `entre −${KERNEL_LIMIT} y ${KERNEL_LIMIT}`)}
-            onCommit={(n) => setCell(i, n)}
-          />
-        ))}
-      </div>
-      <p className="hint">{preset ? `${KERNELS[preset].label}: ${KERNELS[preset].note}.` : 'Un filtro con tus números.'}</p>
+
+      <Hero className="conv-hero" label="La imagen, el filtro y el mapa de características">
+        <h3 className="chart-title">Imagen ∗ filtro = mapa de características → ReLU → max pooling</h3>
+        {gray && result ? (
+          <div className="conv-maps">
+            <div className="conv-row">
+              <ValueMap values={gray} side={side} signed={false} size={side * scale} label="Entrada (grises)" testId="input-map" />
+              <span className="conv-op" aria-hidden="true">
+                ∗
+              </span>
+              <KernelView kernel={kernel} />
+              <span className="conv-op" aria-hidden="true">
+                =
+              </span>
+              <ValueMap
+                values={result.map}
+                side={result.side}
+                signed
+                size={side * scale}
+                label="Mapa de características"
+                testId="feature-map"
+              />
+            </div>
+            <div className="conv-row">
+              <span className="conv-op" aria-hidden="true">
+                →
+              </span>
+              <ValueMap values={result.relu} side={result.side} signed={false} size={side * scale} label="Tras ReLU" testId="relu-map" />
+              <span className="conv-op" aria-hidden="true">
+                →
+              </span>
+              <ValueMap
+                values={result.pooled}
+                side={result.pooledSide}
+                signed={false}
+                size={(side * scale) / 2}
+                label="Max pooling 2×2, paso 2"
+                testId="pooled-map"
+              />
+            </div>
+          </div>
+        ) : (
+          <p className="hint conv-waiting">Preparando la imagen…</p>
+        )}
+        <p className="conv-legend">
+          Filtro y mapa: <span className="conv-scale" aria-hidden="true" /> azul negativo, blanco 0, naranja positivo (el más intenso vale{' '}
+          {peak === null ? '—' : formatNumber(peak, 3)}). Entrada, ReLU y pooling: de negro (0) a blanco (el mayor). Cada cuadro es un
+          píxel: columnas x de izquierda a derecha, filas y de arriba abajo.
+        </p>
+      </Hero>
 
       {error ? (
         <p className="message message-error" role="alert">
@@ -144,7 +195,6 @@ export function Convolucion() {
         </p>
       ) : null}
       <div className="readout-row">
-        <BackendReadout backend={result?.backend} />
         <Readout
           testId="map-size"
           label="Mapa de características"
@@ -158,34 +208,11 @@ export function Convolucion() {
           text={result ? `${result.pooledSide}×${result.pooledSide}` : '—'}
         />
       </div>
-      {gray && result ? (
-        <div className="conv-maps">
-          <ValueMap values={gray} side={side} signed={false} size={side * scale} label="Entrada (grises)" testId="input-map" />
-          <ValueMap
-            values={result.map}
-            side={result.side}
-            signed
-            size={side * scale}
-            label="Mapa de características"
-            testId="feature-map"
-          />
-          <ValueMap values={result.relu} side={result.side} signed={false} size={side * scale} label="Tras ReLU" testId="relu-map" />
-          <ValueMap
-            values={result.pooled}
-            side={result.pooledSide}
-            signed={false}
-            size={(side * scale) / 2}
-            label="Max pooling 2×2, paso 2"
-            testId="pooled-map"
-          />
-        </div>
-      ) : (
-        <p className="hint">Preparando la imagen…</p>
-      )}
-      <p className="hint">
-        Mapa de características: naranja donde el filtro responde con valores positivos, azul con negativos; el más intenso vale{' '}
-        {result ? formatNumber(Math.max(...result.map.map(Math.abs)), 3) : '—'}.
-      </p>
+      <EngineLine view={{ backend: result?.backend }} />
+
+      <MoreOptions>
+        <SettingsFields settings={settings} fields={FIELDS} names={['paso', 'relleno', 'backend']} />
+      </MoreOptions>
     </section>
   );
 }

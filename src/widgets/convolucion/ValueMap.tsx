@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { formatNumber } from '../../ui/format';
 
+/** The colour of one value, as RGB bytes: grey from black (0) to white (peak), or blue/white/orange when signed. */
+export function valueColour(v: number, peak: number, signed: boolean): number[] {
+  const t = Math.min(1, Math.abs(v) / peak);
+  const rgb = !signed ? [255 * t, 255 * t, 255 * t] : v >= 0 ? [255, 255 - 120 * t, 255 - 230 * t] : [255 - 230 * t, 255 - 140 * t, 255];
+  return rgb.map(Math.round);
+}
+
 /**
  * A grid of numbers drawn pixel-sharp. Signed maps use two colours (blue below zero,
  * orange above), others grey; both scale by the largest magnitude so the picture always
@@ -27,15 +34,7 @@ export function ValueMap({
     const context = canvas.current?.getContext('2d');
     if (!context) return;
     const image = context.createImageData(side, side);
-    values.forEach((v, i) => {
-      const t = Math.abs(v) / peak;
-      const rgb = !signed
-        ? [255 * t, 255 * t, 255 * t]
-        : v >= 0
-          ? [255, 255 - 120 * t, 255 - 230 * t]
-          : [255 - 230 * t, 255 - 140 * t, 255];
-      image.data.set([...rgb.map(Math.round), 255], i * 4);
-    });
+    values.forEach((v, i) => image.data.set([...valueColour(v, peak, signed), 255], i * 4));
     context.putImageData(image, 0, 0);
   }, [values, side, signed, peak]);
   return (

@@ -3,11 +3,12 @@ import type { BackendChoice, SoftmaxInspection } from '../../engine/protocol';
 import { Slider } from '../../ui/controls';
 import { formatNumber } from '../../ui/format';
 import { Readout } from '../../ui/Readout';
-import { BackendReadout, BackendReason } from '../EngineReadouts';
+import { EngineLine } from '../EngineReadouts';
 import { FieldControl, SettingsFields } from '../FieldControl';
 import { useSettings } from '../urlState';
 import { useEngineSession } from '../useEngineSession';
 import { UrlNotices } from '../UrlNotices';
+import { Hero, MoreOptions } from '../LabParts';
 import { CLASS_NAMES, COUNT_FIELD, inspection, LIMIT, SOFTMAX_FIELDS as FIELDS } from './settings';
 import './softmax.css';
 
@@ -76,7 +77,7 @@ export function Softmax() {
           onCommit={(v) => set({ clase: Number(v) })}
           testId="input-clase"
         />
-        <SettingsFields settings={settings} fields={FIELDS} names={['lr', 'backend']} />
+        <SettingsFields settings={settings} fields={FIELDS} names={['lr']} />
         <button type="button" className="primary" data-testid="descend" disabled={!fresh} onClick={descend}>
           ↓ Un paso de descenso
         </button>
@@ -85,57 +86,66 @@ export function Softmax() {
         </button>
       </div>
 
-      <table className="softmax-table">
-        <caption>Cada fila es una clase: arrastra su logit z y mira cómo se reparten las probabilidades.</caption>
-        <thead>
-          <tr>
-            <th scope="col">Clase</th>
-            <th scope="col">Logit z</th>
-            <th scope="col">Probabilidad ŷ</th>
-            <th scope="col">y</th>
-            <th scope="col">ŷ − y</th>
-            <th scope="col">∂L/∂z (autodiff)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {logits.map((z, i) => {
-            const p = fresh ? result.probabilities[i] : null;
-            return (
-              <tr key={i} className={i === target ? 'target' : undefined}>
-                <th scope="row">
-                  {i}: {CLASS_NAMES[i]}
-                </th>
-                <td>
-                  <Slider
-                    label={`z${i}`}
-                    value={z}
-                    min={-LIMIT}
-                    max={LIMIT}
-                    step={0.1}
-                    valueText={formatNumber(z, 2)}
-                    onChange={(v) => setLogits(logits.map((old, j) => (j === i ? v : old)))}
-                    testId={`logit-${i}`}
-                  />
-                </td>
-                <td>
-                  <div className="prob-bar" aria-hidden="true">
-                    <span style={{ width: `${(p ?? 0) * 100}%` }} />
-                  </div>
-                  <span data-testid={`prob-${i}`} data-value={p ?? ''}>
-                    {p === null ? '—' : formatNumber(p, 4)}
-                  </span>
-                </td>
-                <td>{i === target ? 1 : 0}</td>
-                <td>{fresh ? formatNumber(result.analytic[i], 6) : '—'}</td>
-                <td>{fresh ? formatNumber(result.autodiff[i], 6) : '—'}</td>
+      <Hero className="softmax-hero" label="Probabilidad de cada clase">
+        <h3 className="chart-title">Probabilidad de cada clase: ŷ = softmax(z)</h3>
+        <div className="softmax-scroll">
+          <table className="softmax-table">
+            <caption>Cada fila es una clase: arrastra su logit z y mira cómo se reparten las probabilidades.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Clase</th>
+                <th scope="col">Logit z</th>
+                <th scope="col">Probabilidad ŷ</th>
+                <th scope="col">ŷ − y</th>
+                <th scope="col">∂L/∂z (autodiff)</th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            </thead>
+            <tbody>
+              {logits.map((z, i) => {
+                const p = fresh ? result.probabilities[i] : null;
+                return (
+                  <tr key={i} className={i === target ? 'target' : undefined}>
+                    <th scope="row">
+                      {i}: {CLASS_NAMES[i]}
+                      {i === target ? <span className="hint"> (y = 1)</span> : null}
+                    </th>
+                    <td>
+                      <Slider
+                        label={`z${i}`}
+                        value={z}
+                        min={-LIMIT}
+                        max={LIMIT}
+                        step={0.1}
+                        valueText={formatNumber(z, 2)}
+                        onChange={(v) => setLogits(logits.map((old, j) => (j === i ? v : old)))}
+                        testId={`logit-${i}`}
+                      />
+                    </td>
+                    <td>
+                      <div className="prob-cell">
+                        <div className="prob-bar" aria-hidden="true">
+                          <span style={{ width: `${(p ?? 0) * 100}%` }} />
+                        </div>
+                        <span data-testid={`prob-${i}`} data-value={p ?? ''}>
+                          {p === null ? '—' : formatNumber(p, 4)}
+                        </span>
+                      </div>
+                    </td>
+                    <td>{fresh ? formatNumber(result.analytic[i], 6) : '—'}</td>
+                    <td>{fresh ? formatNumber(result.autodiff[i], 6) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p className="softmax-legend">
+          <span className="swatch swatch-target" aria-hidden="true" /> la clase correcta (y = 1){' '}
+          <span className="swatch swatch-other" aria-hidden="true" /> las demás (y = 0). Cada barra va de 0 a 1; todas suman 1.
+        </p>
+      </Hero>
 
       <div className="readout-row">
-        <BackendReadout backend={result?.backend} />
         <Readout
           testId="loss"
           label="Pérdida L = −log ŷ de la clase correcta"
@@ -172,12 +182,16 @@ export function Softmax() {
           text={fresh ? vectorText(result.autodiff, 6) : '—'}
         />
       </div>
-      <BackendReason backend={result?.backend} />
       {error ? (
         <p className="message message-error" role="alert" data-testid="message">
           {error}
         </p>
       ) : null}
+      <EngineLine view={{ backend: result?.backend }} />
+
+      <MoreOptions>
+        <SettingsFields settings={settings} fields={FIELDS} names={['backend']} />
+      </MoreOptions>
     </section>
   );
 }
