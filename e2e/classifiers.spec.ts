@@ -130,4 +130,73 @@ test.describe('exercise C and the playground of points', () => {
     await waitForStatus(widget, 'idle');
     await expect(readout(widget, 'prediction-hits')).toContainText('de 6');
   });
+
+  test('the network view: a map per neuron that changes as it trains, weights on links and neurons', async ({ page }) => {
+    await page.goto('./#/lab/puntos?datos=xor&capas=2&neuronas=3&lr=0.3&epochs=150&backend=cpu');
+    const widget = page.getByTestId('widget-puntos');
+    await waitForStatus(widget, 'idle');
+    const network = widget.getByTestId('network');
+    // Two hidden layers of 3 and the sigmoid output; the inputs are drawn but are not neurons.
+    await expect(network.getByTestId('neuron')).toHaveCount(3 + 3 + 1);
+    const map = () =>
+      network
+        .getByTestId('neuron')
+        .first()
+        .locator('canvas')
+        .evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const before = await map();
+    await widget.getByTestId('play').click();
+    await waitForStatus(widget, 'done');
+    await expect.poll(map).not.toBe(before);
+    // A link says its weight when focused, as when hovered.
+    const link = network.getByTestId('network-link').first();
+    await link.focus();
+    await expect(network.getByTestId('link-weight')).toContainText('Peso de x₁ a h₁,₁');
+    await expect(network.getByTestId('link-weight')).toContainText(/-?\d,\d{3}/);
+    await network.getByTestId('neuron').last().click();
+    await expect(network.getByTestId('neuron-detail')).toContainText('w de h₂,₃');
+    await expect(network.getByTestId('neuron-bias')).toHaveText(/-?\d+,\d{4}/);
+  });
+
+  for (const backend of ['webgpu', 'cpu']) {
+    test(`three classes on ${backend}: softmax over the plane, accuracy rises`, async ({ page }) => {
+      await page.goto(`./#/lab/puntos?datos=manchas&clases=3&capas=1&neuronas=4&lr=0.3&epochs=80&backend=${backend}`);
+      const widget = page.getByTestId('widget-puntos');
+      await waitForStatus(widget, 'idle');
+      await expect(readout(widget, 'backend')).toHaveAttribute('data-value', backend);
+      await expect(widget.getByTestId('network').getByTestId('neuron')).toHaveCount(4 + 3);
+      const start = await numberValue(widget, 'accuracy');
+      await widget.getByTestId('play').click();
+      await waitForStatus(widget, 'done');
+      const end = await numberValue(widget, 'accuracy');
+      expect(end).toBeGreaterThan(start);
+      expect(end).toBeGreaterThanOrEqual(0.9);
+      await expect(widget.getByText('Pérdida (entropía cruzada categórica)')).toBeVisible();
+    });
+  }
+
+  test('own points: a bad file names its line and keeps the points, a good one replaces them, export gives CSV', async ({ page }) => {
+    await page.goto('./#/lab/puntos?backend=cpu');
+    const widget = page.getByTestId('widget-puntos');
+    await waitForStatus(widget, 'idle');
+    await widget.getByText('Tus propios puntos').click();
+    await widget.getByTestId('points-text').fill('x,y,clase\n1,2,0\n3,4,9\n');
+    await widget.getByTestId('points-apply').click();
+    await expect(widget.getByTestId('points-file-error')).toContainText('Línea 3');
+    await expect(readout(widget, 'prediction-hits')).toContainText('de 6');
+
+    await widget
+      .getByTestId('points-upload')
+      .setInputFiles({ name: 'mios.csv', mimeType: 'text/csv', buffer: Buffer.from('x;y;clase\n1,5;2;0\n3;4;1\n5;1;1\n') });
+    await expect(readout(widget, 'prediction-hits')).toContainText('de 3');
+    await expect(widget.getByTestId('points-file-error')).toHaveCount(0);
+    expect(new URL(page.url().replace('#/', '')).searchParams.get('puntos')).toBe('1.5,2,0;3,4,1;5,1,1');
+
+    const download = page.waitForEvent('download');
+    await widget.getByTestId('points-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('puntos.csv');
+    const text = await (await file.createReadStream()).toArray();
+    expect(Buffer.concat(text).toString('utf8')).toBe('x,y,clase\n1.5,2,0\n3,4,1\n5,1,1\n');
+  });
 });

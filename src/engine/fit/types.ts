@@ -3,6 +3,7 @@ import type { Logs } from '../callbacks';
 import type { LoadProgress } from '../cifar10/load';
 import type { DataSources } from '../data';
 import type { WeightHistogram } from '../histograms';
+import type { AugmentSpec } from '../spec';
 import type { BlockInfo, PhaseMark } from '../transfer/run';
 import type { BackendControl } from './recovery';
 
@@ -41,6 +42,8 @@ export interface FineTunePlan {
   learningRate: number;
   /** Epochs to train in this phase. */
   epochs: number;
+  /** Augmentation of this phase's training images, in front of the frozen part (../transfer/augmented.ts). */
+  augment?: AugmentSpec;
 }
 
 /**
@@ -67,6 +70,8 @@ export interface TrainerUpdate {
   initialLogs: Logs | null;
   /** Flat predictions for `watchInputs`, outputs per input in a row. */
   predictions: number[] | null;
+  /** Per layer (hidden, then output), activations on `watchActivations`, [cells × units] row-major. */
+  activations: Float32Array[] | null;
   /** The epoch in progress so far (runs with several batches per epoch). */
   progress: EpochProgress | null;
   samplesPerSecond: number | null;

@@ -1,61 +1,55 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { formatNumber } from '../../ui/format';
 import type { Point } from './datasets';
+import './Plane.css';
+import { paintClasses, readPalette } from './heat';
 
 export interface PlaneProps {
   domain: [number, number];
   points: readonly Point[];
-  /** P(clase 1) on a `gridSize`² grid, row by row from the top (see planeGrid). */
-  grid: number[] | null;
+  /** The output layer on a `gridSize`² grid, row by row from the top (see planeGrid), outputs per cell in a row. */
+  grid: Float32Array | null;
   gridSize: number;
+  /** Classes the outputs stand for: 2 (one sigmoid output) to 4 (softmax). */
+  classes: number;
+  /** A regression's fitted curve: ŷ at each x, drawn instead of the map. */
+  curve: { x: number[]; y: Float32Array } | null;
   /** The single neuron's line w₁x + w₂y + b = 0, when there is one. */
   line: { w: [number, number]; b: number } | null;
   editable: boolean;
   /** Class a click adds. */
-  addClass: 0 | 1;
+  addClass: number;
   onAdd(point: Point): void;
   onRemove(index: number): void;
   summary: string;
+  /** Show the summary under the plane too (it is always the plane's accessible name). */
+  caption: boolean;
 }
 
 /** Fraction of the drawing a click may miss a point by and still remove it. */
 const HIT_RADIUS = 0.025;
-const CLASS_COLORS = ['--series-2', '--series-1'] as const;
 
-function cssColor(element: Element, name: string): [number, number, number] {
-  const hex = getComputedStyle(element).getPropertyValue(name).trim().replace('#', '');
-  const full =
-    hex.length === 3
-      ? hex
-          .split('')
-          .map((c) => c + c)
-          .join('')
-      : hex;
-  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) || 0) as [number, number, number];
-}
-
-/** The probability map: each cell tinted toward the class the model favours, by how sure it is. */
-function drawMap(canvas: HTMLCanvasElement, grid: number[] | null, size: number): void {
+/** The class map: one pixel per cell, scaled up smoothly by the canvas. */
+function drawMap(canvas: HTMLCanvasElement, small: HTMLCanvasElement, grid: Float32Array | null, size: number, classes: number): void {
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const small = document.createElement('canvas');
+  const smallCtx = small.getContext('2d');
+  if (!ctx || !smallCtx) return;
   small.width = size;
   small.height = size;
-  const smallCtx = small.getContext('2d')!;
   const image = smallCtx.createImageData(size, size);
-  const bg = cssColor(canvas, '--surface');
-  const colors = CLASS_COLORS.map((c) => cssColor(canvas, c));
-  for (let i = 0; i < size * size; i++) {
-    const p = grid?.[i] ?? 0.5;
-    const color = colors[p >= 0.5 ? 1 : 0];
-    const strength = Number.isFinite(p) ? Math.min(1, Math.abs(p - 0.5) * 2) * 0.7 : 0;
-    for (let k = 0; k < 3; k++) image.data[4 * i + k] = Math.round(bg[k] + (color[k] - bg[k]) * strength);
-    image.data[4 * i + 3] = 255;
-  }
+  paintClasses(image, grid, classes, readPalette(canvas));
   smallCtx.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(small, 0, 0, canvas.width, canvas.height);
+}
+
+/** Each class its colour and shape, so the classes differ without colour too. */
+function PointMark({ c, cx, cy }: { c: number; cx: number; cy: number }) {
+  const className = `plane-point class-${c}`;
+  if (c === 1) return <rect x={cx - 1.6} y={cy - 1.6} width={3.2} height={3.2} className={className} />;
+  if (c === 2) return <path d={`M${cx} ${cy - 2.1}L${cx + 2} ${cy + 1.4}L${cx - 2} ${cy + 1.4}Z`} className={className} />;
+  if (c === 3) return <path d={`M${cx} ${cy - 2.2}L${cx + 2.2} ${cy}L${cx} ${cy + 2.2}L${cx - 2.2} ${cy}Z`} className={className} />;
+  return <circle cx={cx} cy={cy} r={1.8} className={className} />;
 }
 
 /** Where the line w₁x + w₂y + b = 0 crosses the square, if it does. */
@@ -78,22 +72,27 @@ export const Plane = memo(function Plane({
   points,
   grid,
   gridSize,
+  classes,
+  curve,
   line,
   editable,
   addClass,
   onAdd,
   onRemove,
   summary,
+  caption,
 }: PlaneProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const small = useRef<HTMLCanvasElement | null>(null);
   const [lo, hi] = domain;
   const span = hi - lo;
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const toView = (x: number, y: number): [number, number] => [((x - lo) / span) * 100, ((hi - y) / span) * 100];
 
   useEffect(() => {
-    if (canvas.current) drawMap(canvas.current, grid, gridSize);
-  }, [grid, gridSize]);
+    small.current ??= document.createElement('canvas');
+    if (canvas.current) drawMap(canvas.current, small.current, curve ? null : grid, gridSize, classes);
+  }, [grid, gridSize, classes, curve]);
 
   const nearest = (x: number, y: number): number => {
     let best = -1;
@@ -181,13 +180,16 @@ export const Plane = memo(function Plane({
               className="plane-line"
             />
           ) : null}
+          {curve ? (
+            <polyline
+              data-testid="fitted-curve"
+              className="plane-curve"
+              points={curve.x.map((x, i) => toView(x, Math.min(hi + span, Math.max(lo - span, curve.y[i]))).join(',')).join(' ')}
+            />
+          ) : null}
           {points.map((p, i) => {
             const [cx, cy] = toView(p.x, p.y);
-            return p.c === 1 ? (
-              <rect key={i} x={cx - 1.6} y={cy - 1.6} width={3.2} height={3.2} className="plane-point class-1" />
-            ) : (
-              <circle key={i} cx={cx} cy={cy} r={1.8} className="plane-point class-0" />
-            );
+            return <PointMark key={i} c={p.c} cx={cx} cy={cy} />;
           })}
           {cursor ? (
             <g className="plane-cursor" transform={`translate(${toView(...cursor).join(' ')})`}>
@@ -208,7 +210,7 @@ export const Plane = memo(function Plane({
           ))}
         </div>
       </div>
-      <figcaption>{summary}</figcaption>
+      {caption ? <figcaption>{summary}</figcaption> : null}
     </figure>
   );
 });
