@@ -1,39 +1,64 @@
-import { expect, numberValue, readout, test, waitForStatus } from './browser';
+import type { Locator } from '@playwright/test';
+import { expect, numberValue, test, waitForStatus } from './browser';
 
-test.describe('the loss surface with the descent path', () => {
+const RACERS = ['sgd', 'momentum', 'rmsprop', 'adam'];
+
+/** A path's final loss (data-value on its SVG group). */
+async function finalLoss(widget: Locator, name: string): Promise<number> {
+  return Number(await widget.getByTestId(`path-${name}`).getAttribute('data-value'));
+}
+
+test.describe('the loss surface with the optimizer race', () => {
   for (const backend of ['webgpu', 'cpu']) {
-    test(`the notebook run on ${backend} draws one point per epoch and ends at the notebook's numbers`, async ({ page }) => {
-      await page.goto(`./#/lab/superficie?autoplay=1&backend=${backend}`);
+    test(`on ${backend}, the four optimizers race on the valley and Adam ends lower than SGD`, async ({ page }) => {
+      await page.goto(`./#/lab/superficie?superficie=valle&optimizadores=sgd,momentum,rmsprop,adam&autoplay=1&backend=${backend}`);
       const widget = page.getByTestId('widget-superficie');
       await waitForStatus(widget, 'done');
-      await expect(readout(widget, 'backend')).toHaveAttribute('data-value', backend);
-      expect(await numberValue(widget, 'param-w')).toBeCloseTo(2.0502696, 5);
-      expect(await numberValue(widget, 'param-b')).toBeCloseTo(0.8522009, 5);
-      await expect.poll(() => numberValue(widget, 'path-points')).toBe(52);
+      await expect(widget.getByTestId('backend')).toHaveAttribute('data-value', backend);
+      await expect(widget.getByTestId('epoch')).toHaveAttribute('data-value', '100');
+      for (const name of RACERS) expect(Number.isFinite(await finalLoss(widget, name)), name).toBe(true);
+      expect(await finalLoss(widget, 'adam')).toBeLessThan((await finalLoss(widget, 'sgd')) / 10);
+      await expect(widget.getByTestId('hero')).toBeInViewport({ ratio: 1 });
     });
   }
 
-  test('the divergent preset ends diverged, the slow one crawls, and step mode advances one epoch', async ({ page }) => {
+  test("the notebook's line: all four race by default, SGD ends at the notebook's numbers, a bad list gets a notice", async ({ page }) => {
+    await page.goto('./#/lab/superficie?optimizadores=sgd,nada&autoplay=1&backend=cpu');
+    const widget = page.getByTestId('widget-superficie');
+    await expect(widget.getByTestId('url-notice')).toContainText('optimizadores=sgd,nada');
+    await waitForStatus(widget, 'done');
+    for (const name of RACERS) await expect(widget.getByTestId(`path-${name}`)).toHaveCount(1);
+    expect(await numberValue(widget, 'param-w')).toBeCloseTo(2.0502696, 5);
+    expect(await numberValue(widget, 'param-b')).toBeCloseTo(0.8522009, 5);
+    expect(await finalLoss(widget, 'sgd')).toBeCloseTo(0.0039, 4);
+    await expect.poll(() => numberValue(widget, 'path-points')).toBe(52);
+  });
+
+  test('one step shows the engine numbers behind each update, then SGD alone diverges with the big η', async ({ page }) => {
     await page.goto('./#/lab/superficie?backend=cpu');
     const widget = page.getByTestId('widget-superficie');
-    await waitForStatus(widget, 'idle');
-    await widget.getByTestId('preset-diverge').click();
-    await expect(page).toHaveURL(/lr=0\.15/);
-    await waitForStatus(widget, 'idle');
-    await widget.getByTestId('play').click();
-    await waitForStatus(widget, 'diverged');
-    await expect(widget.getByTestId('message')).toContainText('tasa de aprendizaje');
-
-    await widget.getByTestId('preset-lenta').click();
     await waitForStatus(widget, 'idle');
     await widget.getByTestId('step').click();
     await expect.poll(() => numberValue(widget, 'epoch')).toBe(1);
     await expect.poll(() => numberValue(widget, 'path-points')).toBe(2);
-    // One step of η = 0,01 from the notebook start: w + 0,01·14,6525.
-    expect(await numberValue(widget, 'param-w')).toBeCloseTo(1.3552873 + 0.146524577, 5);
+    // The panel shows b. Adam's first step: m̂ = g; momentum's: Δ = m = −η·g.
+    const value = (id: string) => numberValue(widget, id);
+    expect(await value('step-adam-mHat')).toBeCloseTo(await value('step-adam-g'), 3);
+    expect(await value('step-momentum-momentum')).toBeCloseTo(await value('step-momentum-delta'), 6);
+    expect(await value('step-sgd-delta')).toBeCloseTo(-0.1 * (await value('step-sgd-g')), 5);
+
+    // The boxes write the URL, which redraws them: click, then wait for the new state.
+    for (const name of ['momentum', 'rmsprop', 'adam']) {
+      await widget.getByTestId(`pick-${name}`).click();
+      await expect(widget.getByTestId(`pick-${name}`)).not.toBeChecked();
+    }
+    await expect(widget.getByTestId('pick-sgd')).toBeDisabled();
+    await expect(page).toHaveURL(/optimizadores=sgd(&|$)/);
+    await widget.getByTestId('preset-diverge').click();
+    await waitForStatus(widget, 'idle');
     await widget.getByTestId('play').click();
-    await waitForStatus(widget, 'done');
-    expect(await numberValue(widget, 'loss')).toBeCloseTo(0.0246, 3);
+    await waitForStatus(widget, 'diverged');
+    await expect(widget.getByTestId('message')).toContainText('tasa de aprendizaje');
   });
 
   test('a click on the surface picks the starting point', async ({ page }) => {
@@ -50,7 +75,7 @@ test.describe('the loss surface with the descent path', () => {
     expect(Number(params.get('b0'))).toBeCloseTo(1, 1);
   });
 
-  test('the gradient lesson renders its math and the widget without errors', async ({ page }) => {
+  test('the gradient lesson renders its math and plain gradient descent alone, without errors', async ({ page }) => {
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -59,7 +84,10 @@ test.describe('the loss surface with the descent path', () => {
     await page.goto('./#/leccion/gradiente');
     await expect(page.locator('.katex-display').first()).toBeVisible();
     await expect(page.locator('.katex-error')).toHaveCount(0);
-    await waitForStatus(page.getByTestId('widget-superficie'), 'idle');
+    const widget = page.getByTestId('widget-superficie');
+    await waitForStatus(widget, 'idle');
+    await expect(widget.locator('g[data-testid^="path-"]')).toHaveCount(1);
+    await expect(widget.getByTestId('path-sgd')).toHaveCount(1);
     expect(errors).toEqual([]);
   });
 });

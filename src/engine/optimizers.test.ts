@@ -137,3 +137,63 @@ describe('optimizers follow Keras', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('inspect reads an optimizer state without changing it', () => {
+  /** Two updates with GRADS, then the state of variable 0 (θ = (1, −2)) as plain numbers. */
+  async function inspected(spec: OptimizerSpec): Promise<Record<string, number[]>> {
+    const theta = tf.variable(tf.tensor1d(THETA0));
+    const optimizer = createOptimizer(spec, [theta]);
+    const before = tf.memory().numTensors;
+    const fresh = optimizer.inspect(0);
+    expect(Object.keys(fresh)).not.toContain('mHat');
+    tf.dispose(Object.values(fresh));
+    for (const g of GRADS) {
+      const grad = tf.tensor1d(g);
+      optimizer.apply([grad]);
+      grad.dispose();
+    }
+    const state = optimizer.inspect(0);
+    const out = Object.fromEntries(
+      await Promise.all(Object.entries(state).map(async ([k, t]) => [k, Array.from(await t.data())] as const)),
+    );
+    tf.dispose(Object.values(state));
+    // Only the copies were new; reading again gives the same numbers.
+    expect(tf.memory().numTensors).toBe(before);
+    const again = optimizer.inspect(0);
+    for (const [k, t] of Object.entries(again)) expect(Array.from(await t.data())).toEqual(out[k]);
+    tf.dispose(Object.values(again));
+    optimizer.dispose();
+    theta.dispose();
+    return out;
+  }
+
+  const close = (actual: number[], expected: number[]) => actual.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+
+  it('plain sgd keeps nothing; with momentum, the velocity m of the hand computation above', async () => {
+    expect(await inspected({ name: 'sgd' })).toEqual({});
+    close((await inspected({ name: 'sgd', learningRate: 0.1, momentum: 0.9 })).momentum, [-0.07, -0.11]);
+  });
+
+  it('adam: m, v and the bias-corrected m̂ = m/(1 − β1²), v̂ = v/(1 − β2²) after two steps', async () => {
+    const m = [0, 0].map((_, i) => 0.9 * (0.1 * GRADS[0][i]) + 0.1 * GRADS[1][i]);
+    const v = [0, 0].map((_, i) => 0.999 * (0.001 * GRADS[0][i] ** 2) + 0.001 * GRADS[1][i] ** 2);
+    const state = await inspected({ name: 'adam' });
+    expect(Object.keys(state)).toEqual(['momentum', 'velocity', 'mHat', 'vHat']);
+    close(state.momentum, m);
+    close(state.velocity, v);
+    close(
+      state.mHat,
+      m.map((x) => x / (1 - 0.9 ** 2)),
+    );
+    close(
+      state.vHat,
+      v.map((x) => x / (1 - 0.999 ** 2)),
+    );
+  });
+
+  it('rmsprop: the mean square s as velocity, and the momentum when it has one', async () => {
+    const s = [0, 0].map((_, i) => 0.9 * (0.1 * GRADS[0][i] ** 2) + 0.1 * GRADS[1][i] ** 2);
+    close((await inspected({ name: 'rmsprop' })).velocity, s);
+    expect(Object.keys(await inspected({ name: 'rmsprop', momentum: 0.5 }))).toEqual(['velocity', 'momentum']);
+  });
+});

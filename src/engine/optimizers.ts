@@ -15,6 +15,12 @@ export interface Optimizer {
   iterations: number;
   /** The slot variables (momenta, moving averages), in a fixed order, for checkpoints. */
   readonly slots: readonly tf.Variable[];
+  /**
+   * What the optimizer keeps for `variables[index]`, by Keras's slot names (`momentum`,
+   * `velocity`), plus Adam's bias-corrected `mHat` and `vHat` once it has stepped: copies the
+   * caller disposes, so reading changes nothing (the optimizer race's step panel).
+   */
+  inspect(index: number): Record<string, tf.Tensor>;
   dispose(): void;
 }
 
@@ -71,6 +77,8 @@ abstract class BaseOptimizer<N extends Name> implements Optimizer {
 
   protected abstract update(variable: tf.Variable, grad: tf.Tensor, slots: tf.Variable[], k: Scalars): void;
 
+  abstract inspect(index: number): Record<string, tf.Tensor>;
+
   /**
    * Keeps those numbers on the device between steps and re-uploads one only when it
    * changes: a fresh scalar per operation is what makes small models slow on a GPU.
@@ -120,6 +128,10 @@ class Sgd extends BaseOptimizer<'sgd'> {
     m.assign(mNew);
     v.assign(this.config.nesterov ? tf.add(v, tf.sub(tf.mul(mNew, k.momentum), tf.mul(g, k.lr))) : tf.add(v, mNew));
   }
+
+  inspect(index: number): Record<string, tf.Tensor> {
+    return this.config.momentum > 0 ? { momentum: this.state[index][0].clone() } : {};
+  }
 }
 
 /**
@@ -143,6 +155,15 @@ class Adam extends BaseOptimizer<'adam'> {
     m.assign(tf.add(m, tf.mul(tf.sub(g, m), k.oneMinusBeta1)));
     s.assign(tf.add(s, tf.mul(tf.sub(tf.square(g), s), k.oneMinusBeta2)));
     v.assign(tf.sub(v, tf.div(tf.mul(m, k.alpha), tf.add(tf.sqrt(s), k.epsilon))));
+  }
+
+  /** m̂ = m / (1 − β1ᵗ) and v̂ = v / (1 − β2ᵗ) for the t updates so far: the textbook's form of the same step. */
+  inspect(index: number): Record<string, tf.Tensor> {
+    const [m, v] = this.state[index];
+    const t = this.iterations;
+    const { beta1, beta2 } = this.config;
+    if (t === 0) return { momentum: m.clone(), velocity: v.clone() };
+    return tf.tidy(() => ({ momentum: m.clone(), velocity: v.clone(), mHat: tf.div(m, 1 - beta1 ** t), vHat: tf.div(v, 1 - beta2 ** t) }));
   }
 }
 
@@ -170,6 +191,11 @@ class RmsProp extends BaseOptimizer<'rmsprop'> {
     } else {
       v.assign(tf.sub(v, step));
     }
+  }
+
+  inspect(index: number): Record<string, tf.Tensor> {
+    const [s, m] = this.state[index];
+    return this.config.momentum > 0 ? { velocity: s.clone(), momentum: m.clone() } : { velocity: s.clone() };
   }
 }
 

@@ -6,7 +6,9 @@
  * own (src/engine/session):
  * - datasets: CIFAR-10, the transfer bases' weights and the student's own images, loaded once;
  * - runs: the training runs in numbered slots, their controls, saving and loading models;
+ * - classifier: a saved transfer model judging new photos ("Usar mi modelo", ../transfer/classifier.ts);
  * - tools: convolution and softmax, computed without a run;
+ * - race: the optimizer race on a loss surface, advanced by the page a few updates at a time;
  * - bench and capabilities: how fast each backend trains, and what `auto` would pick;
  * - backendGuard: the one gate through which all of them change tfjs's global backend.
  */
@@ -15,13 +17,15 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { configureWasm } from './backends';
-import type { ExportedModel } from './persistence';
-import type { RunSpec } from './spec';
+import { savedModelSource, type ExportedModel } from './persistence';
+import type { BackendPreference, RunSpec } from './spec';
 import { BackendGuard } from './session/backendGuard';
 import { compareBackends, type BackendSpeed } from './session/bench';
 import { capabilities } from './session/capabilities';
 import { Datasets } from './session/datasets';
 import { Runs } from './session/runs';
+import { SavedClassifier } from './transfer/classifier';
+import { RaceTrack } from './session/race';
 import { Tools } from './session/tools';
 
 // The binaries are bundled with the site; tfjs must never fetch them from a CDN.
@@ -34,11 +38,16 @@ configureWasm({
 /** Everything the page can ask one worker; run controls take a slot, 0 unless the widget runs several. */
 export class EngineSession {
   private readonly datasets = new Datasets();
-  private readonly guard: BackendGuard = new BackendGuard(() => this.runs.active);
+  private readonly guard: BackendGuard = new BackendGuard(() => this.runs.active || this.race.active);
   private readonly runs = new Runs(this.datasets, this.guard);
   private readonly tools = new Tools(this.guard);
+  private readonly race = new RaceTrack(this.guard);
+  private readonly classifier = new SavedClassifier();
 
   // Data shared by the worker's runs.
+  cifar10Availability(...args: Parameters<Datasets['cifar10Availability']>) {
+    return this.datasets.cifar10Availability(...args);
+  }
   loadCifar10(...args: Parameters<Datasets['loadCifar10']>) {
     return this.datasets.loadCifar10(...args);
   }
@@ -83,6 +92,9 @@ export class EngineSession {
   fineTune(...args: Parameters<Runs['fineTune']>) {
     return this.runs.fineTune(...args);
   }
+  firstLayer(...args: Parameters<Runs['firstLayer']>) {
+    return this.runs.firstLayer(...args);
+  }
   heldOutImages(...args: Parameters<Runs['heldOutImages']>) {
     return this.runs.heldOutImages(...args);
   }
@@ -102,12 +114,34 @@ export class EngineSession {
     return Comlink.transfer(exported, [exported.weights]);
   }
 
+  // A saved transfer model on new photos.
+  // On the backend of the widget's run when there is one (the page passes it), so neither moves the other.
+  loadClassifier(from: { key: string } | { files: File[] }, preference: BackendPreference) {
+    return this.guard.withBackend(preference, SavedClassifier.needs, async () => this.classifier.load(await savedModelSource(from)));
+  }
+  classify(images: Uint8Array, side: number, preference: BackendPreference) {
+    return this.guard.withBackend(preference, SavedClassifier.needs, async () => ({
+      probabilities: await this.classifier.classify(images, side),
+    }));
+  }
+
   // Tools, the backend comparison and what this browser offers.
   convolve(...args: Parameters<Tools['convolve']>) {
     return this.tools.convolve(...args);
   }
   inspectSoftmax(...args: Parameters<Tools['inspectSoftmax']>) {
     return this.tools.inspectSoftmax(...args);
+  }
+
+  // The optimizer race on a loss surface.
+  createRace(...args: Parameters<RaceTrack['create']>) {
+    return this.race.create(...args);
+  }
+  advanceRace(...args: Parameters<RaceTrack['advance']>) {
+    return this.race.advance(...args);
+  }
+  disposeRace() {
+    this.race.dispose();
   }
   compareBackends(spec: RunSpec, images: number): Promise<BackendSpeed[]> {
     return compareBackends(spec, images, this.datasets, this.guard);

@@ -19,7 +19,7 @@ export const WIDGETS: Record<string, WidgetEntry> = {
   },
   superficie: {
     title: 'La superficie de pérdida y el descenso del gradiente',
-    summary: 'El camino de (w, b) cuesta abajo: lento, bueno o divergente según η.',
+    summary: 'El camino de (w, b) cuesta abajo, lento, bueno o divergente según η, y SGD contra Momentum, RMSprop y Adam.',
     lesson: 'gradiente',
     Component: lazy(() => import('./superficie/Superficie').then((m) => ({ default: m.Superficie }))),
   },

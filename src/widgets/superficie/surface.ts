@@ -1,33 +1,27 @@
-import { RECTA_X, RECTA_Y } from '../recta/exercise';
+import type { Surface } from './surfaces';
 
 /**
- * The loss surface of exercise A drawn under the engine's descent path: the MSE of
- * ŷ = w·x + b on the four points, written out in float64. It is a picture of L(w, b);
- * the path on top of it is the engine's real run.
+ * A race track drawn under the engine's paths: the MSE of ŷ = w·x + b on the surface's
+ * points, written out in float64. It is a picture of L(w, b); the paths on top of it are the
+ * engine's real runs.
  */
 
-export interface View {
-  w: [number, number];
-  b: [number, number];
-}
+type Points = Pick<Surface, 'x' | 'y'>;
 
-/** Wide enough for the notebook start (1,36; 0,004), the minimum (2; 1) and a divergent path's first swings. */
-export const VIEW: View = { w: [-1, 5], b: [-3, 5] };
-
-export function mse(w: number, b: number): number {
-  return RECTA_X.reduce((s, x, i) => s + (w * x + b - RECTA_Y[i]) ** 2, 0) / RECTA_X.length;
+export function mse({ x, y }: Points, w: number, b: number): number {
+  return x.reduce((s, xi, i) => s + (w * xi + b - y[i]) ** 2, 0) / x.length;
 }
 
 /** ∇L = (∂L/∂w, ∂L/∂b) = (2/n)·Σ(ŷ − y)·(x, 1). */
-export function gradient(w: number, b: number): [number, number] {
+export function gradient({ x, y }: Points, w: number, b: number): [number, number] {
   let dw = 0;
   let db = 0;
-  RECTA_X.forEach((x, i) => {
-    const error = w * x + b - RECTA_Y[i];
-    dw += 2 * error * x;
+  x.forEach((xi, i) => {
+    const error = w * xi + b - y[i];
+    dw += 2 * error * xi;
     db += 2 * error;
   });
-  return [dw / RECTA_X.length, db / RECTA_X.length];
+  return [dw / x.length, db / x.length];
 }
 
 /** Contour levels: the loss halves from one line to the next (log scale, the valley floor shows). */
@@ -62,14 +56,15 @@ export function scale(loss: number, min: number, max: number): number {
 }
 
 /** RGBA pixels of the surface with contour lines where the level changes. */
-export function renderSurface(width: number, height: number, view: View = VIEW): Uint8ClampedArray<ArrayBuffer> {
+export function renderSurface(surface: Pick<Surface, 'x' | 'y' | 'view'>, width: number, height: number): Uint8ClampedArray<ArrayBuffer> {
+  const { view } = surface;
   const losses = new Float64Array(width * height);
   let max = 0;
   for (let row = 0; row < height; row++) {
     const b = view.b[1] - ((row + 0.5) / height) * (view.b[1] - view.b[0]);
     for (let col = 0; col < width; col++) {
       const w = view.w[0] + ((col + 0.5) / width) * (view.w[1] - view.w[0]);
-      const loss = mse(w, b);
+      const loss = mse(surface, w, b);
       losses[row * width + col] = loss;
       max = Math.max(max, loss);
     }
