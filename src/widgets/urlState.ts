@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useSearchParams } from 'react-router-dom';
 import { BACKEND_NAMES, type Activation, type BackendPreference } from '../engine/protocol';
 import { formatNumber, parseSpanishNumber } from '../ui/format';
+import { usePublish } from '../takeaway/LabRunContext';
 
 /**
  * Every control of a widget is a field of one schema: read from text, refused with a Spanish
@@ -199,6 +200,8 @@ export function useSettings<F extends Fields>(fields: F): Settings<F> {
 
   const params = inUrl ? page : own;
   const { values, notices, autoplay } = useMemo(() => read(fields, params), [fields, params]);
+  // A lab page's code panel writes the code of exactly these values.
+  usePublish(values, (store, v) => store.publishValues(v), inUrl);
   const set = useCallback(
     (update: SettingsUpdate<F>) => {
       const apply = (current: URLSearchParams) =>

@@ -12,6 +12,7 @@ import type {
   TrainerUpdate,
 } from '../engine/protocol';
 import { useEngineSession, type SessionRef } from './useEngineSession';
+import { usePublish } from '../takeaway/LabRunContext';
 
 /** Fields with no neutral value before the engine's first update: null until it comes. */
 type UnknownAtFirst = 'backend' | 'learningRate' | 'tensorCount';
@@ -51,7 +52,8 @@ export interface TrainerControls {
   fineTune(plan: FineTunePlan): Promise<boolean>;
 }
 
-const EMPTY: TrainerView = {
+/** The view before the engine's first update; the optimizer race (superficie) builds its view on it too. */
+export const EMPTY: TrainerView = {
   status: 'loading',
   message: null,
   backend: null,
@@ -62,6 +64,7 @@ const EMPTY: TrainerView = {
   params: null,
   initialLogs: null,
   predictions: null,
+  activations: null,
   progress: null,
   samplesPerSecond: null,
   learningRate: null,
@@ -139,6 +142,9 @@ export function useTrainer(spec: RunSpec | null, autoplay = false, shared?: Shar
     // specKey stands for spec: rebuild only when the run's description really changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [specKey]);
+
+  // Slot 0 is the widget's main run (the others race or control it): its history is the lab's to download.
+  usePublish(view.history, (store, history) => store.publishHistory(history), slot === 0);
 
   // Policy for hidden tabs: always pause, and say so. A run nobody watches would spend the
   // battery and the GPU, and browsers throttle hidden pages unevenly; pausing is predictable.
