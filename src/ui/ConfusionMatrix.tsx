@@ -1,16 +1,33 @@
 import { formatInteger, formatNumber } from './format';
 import './ConfusionMatrix.css';
 
+/** A cell: its true class (row) and predicted class (column). */
+export type ConfusionCell = readonly [number, number];
+
 /**
  * A confusion matrix as a heat map: rows are the true class, columns the predicted one.
  * Each cell's shade is its share of the row (what fraction of that class went there), so
- * the diagonal reads as recall whatever the class sizes.
+ * the diagonal reads as recall whatever the class sizes. With `onSelect`, each cell is a
+ * button that picks that pair (`selected` is marked).
  */
-export function ConfusionMatrix({ counts, classes }: { counts: number[][]; classes: readonly string[] }) {
+export function ConfusionMatrix({
+  counts,
+  classes,
+  selected = null,
+  onSelect,
+}: {
+  counts: number[][];
+  classes: readonly string[];
+  selected?: ConfusionCell | null;
+  onSelect?: (cell: ConfusionCell) => void;
+}) {
   return (
     <figure className="confusion" data-testid="confusion-matrix">
       <table>
-        <caption>Matriz de confusión: filas, la clase real; columnas, la que predijo el modelo.</caption>
+        <caption>
+          Matriz de confusión: filas, la clase real; columnas, la que predijo el modelo.
+          {onSelect ? ' Pulsa una casilla para ver sus imágenes.' : ''}
+        </caption>
         <thead>
           <tr>
             <th scope="col">
@@ -31,16 +48,34 @@ export function ConfusionMatrix({ counts, classes }: { counts: number[][]; class
                 <th scope="row">{classes[t]}</th>
                 {row.map((n, p) => {
                   const share = total === 0 ? 0 : n / total;
+                  const describe = `${formatInteger(n)} de clase ${classes[t]} vistas como ${classes[p]} (${formatNumber(share * 100, 1)} % de la fila)`;
+                  const chosen = selected !== null && selected[0] === t && selected[1] === p;
+                  const classes_ = [
+                    t === p ? 'confusion-diagonal' : '',
+                    share > 0.45 ? 'confusion-dark' : '',
+                    chosen ? 'confusion-selected' : '',
+                  ];
                   return (
                     <td
                       key={classes[p]}
                       data-testid={`cm-${t}-${p}`}
                       data-value={n}
-                      className={[t === p ? 'confusion-diagonal' : '', share > 0.45 ? 'confusion-dark' : ''].join(' ').trim() || undefined}
+                      className={classes_.join(' ').trim() || undefined}
                       style={{ '--share': share } as React.CSSProperties}
-                      title={`${formatInteger(n)} ${classes[t]} vistos como ${classes[p]} (${formatNumber(share * 100, 1)} % de la fila)`}
+                      title={describe}
                     >
-                      {formatInteger(n)}
+                      {onSelect ? (
+                        <button
+                          type="button"
+                          aria-pressed={chosen}
+                          aria-label={`${describe}: ver sus imágenes`}
+                          onClick={() => onSelect([t, p])}
+                        >
+                          {formatInteger(n)}
+                        </button>
+                      ) : (
+                        formatInteger(n)
+                      )}
                     </td>
                   );
                 })}

@@ -15,6 +15,12 @@ export function galleryIndices(result: Predictions, size: number): number[] {
   return [...wrong.slice(0, mistakes), ...right.slice(0, size - mistakes)];
 }
 
+/** The samples of class `truth` predicted as `predicted`, the most confident first. */
+export function pairIndices(result: Predictions, truth: number, predicted: number, size: number): number[] {
+  const all = Array.from(result.labels.keys()).filter((i) => result.labels[i] === truth && result.predicted[i] === predicted);
+  return all.sort((a, b) => result.confidence[b] - result.confidence[a]).slice(0, size);
+}
+
 const percent = (v: number) => `${formatNumber(v * 100, 1)} %`;
 
 /**

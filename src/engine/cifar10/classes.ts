@@ -7,5 +7,7 @@ export const IMAGE_SIDE = 32;
 export const IMAGE_BYTES = IMAGE_SIDE * IMAGE_SIDE * 3;
 export const TRAIN_IMAGES = 50_000;
 export const TEST_IMAGES = 10_000;
+/** The package stores 10.000 images per PNG: five training files and one test file. */
+export const IMAGES_PER_FILE = 10_000;
 /** The smallest training set the lab's widget offers: below it a 10 % validation set is too noisy. */
 export const MIN_TRAIN_IMAGES = 1_000;

@@ -1,5 +1,6 @@
 import { decodeSprite, parseLabels } from './decode';
-import { IMAGE_BYTES, TEST_IMAGES } from './classes';
+import type { FileCache } from './cache';
+import { IMAGE_BYTES, IMAGES_PER_FILE, TEST_IMAGES, TRAIN_IMAGES } from './classes';
 import { cifar10 as say } from '../messages';
 
 /** The whole dataset as bytes: 3072 per image (never floats), one label byte per image. */
@@ -18,20 +19,34 @@ export interface LoadProgress {
 }
 
 /** Fetches a file of the dataset by name (the site's own origin in the browser, disk in tests). */
-export type FileSource = (name: string) => Promise<Response>;
+export type FileSource = (name: string, init?: RequestInit) => Promise<Response>;
 
-interface Manifest {
+/** The dataset's files on the site, under `baseUrl` (data/cifar10/ beside index.html). */
+export const siteFiles =
+  (baseUrl: string): FileSource =>
+  (name, init) =>
+    fetch(new URL(name, baseUrl), init);
+
+export interface Manifest {
   source: string;
   files: Record<string, { bytes: number; sha256: string }>;
 }
 
-const IMAGES_PER_FILE = 10_000;
-const TRAIN_FILES = ['data_batch_1.png', 'data_batch_2.png', 'data_batch_3.png', 'data_batch_4.png', 'data_batch_5.png'];
+export const TRAIN_FILE_COUNT = TRAIN_IMAGES / IMAGES_PER_FILE;
+const TRAIN_FILES = Array.from({ length: TRAIN_FILE_COUNT }, (_, i) => `data_batch_${i + 1}.png`);
+export const TEST_FILE = 'test_batch.png';
+export const TEST_LABELS = 'test_lables.json';
 
-async function fetchOk(source: FileSource, name: string): Promise<Response> {
+/** The files a load of `trainFiles` training files reads, images first. */
+export function neededFiles(trainFiles: number): string[] {
+  return [...TRAIN_FILES.slice(0, trainFiles), TEST_FILE, 'train_lables.json', TEST_LABELS];
+}
+
+/** A file from the site, refused in Spanish when it is missing. */
+export async function fetchOk(source: FileSource, name: string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await source(name);
+    response = await source(name, init);
   } catch (error) {
     throw new Error(say.unreachable(name, error));
   }
@@ -81,18 +96,68 @@ async function checkFile(name: string, bytes: Uint8Array, expected: Manifest['fi
 }
 
 /**
- * Downloads, checks and decodes CIFAR-10. `trainFiles` (1–5) limits how many of the five
- * training files are read, for callers that need fewer images.
+ * The manifest: the site's, kept in this browser for the next visit; the kept one when the
+ * site cannot be reached (a classroom that lost its connection).
+ */
+export async function readManifest(source: FileSource, cache: FileCache | null = null): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await (await fetchOk(source, 'manifest.json')).text();
+    await cache?.put('manifest.json', '', new TextEncoder().encode(text));
+  } catch (error) {
+    const kept = await cache?.get('manifest.json', '');
+    if (!kept) throw error;
+    text = await kept.text();
+  }
+  let manifest: Manifest | null = null;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch {
+    // Reported below with the other ways of being wrong.
+  }
+  if (!manifest?.files) throw new Error(say.badManifest);
+  return manifest;
+}
+
+/**
+ * One file of the dataset, checked against the manifest: this browser's copy when it has
+ * one, the site's otherwise (then kept for next time). A damaged copy is forgotten, so
+ * that retrying downloads it afresh. `onBytes` hears the bytes as they come.
+ */
+export async function readFile(
+  name: string,
+  manifest: Manifest,
+  source: FileSource,
+  cache: FileCache | null,
+  onBytes: (n: number, fromCache: boolean) => void,
+): Promise<Uint8Array> {
+  const expected = manifest.files[name];
+  const kept = await cache?.get(name, expected.sha256);
+  const response = kept ?? (await fetchOk(source, name));
+  try {
+    const bytes = await readAll(response, name, expected.bytes, (n) => onBytes(n, kept !== undefined));
+    await checkFile(name, bytes, expected);
+    if (!kept) await cache?.put(name, expected.sha256, bytes);
+    return bytes;
+  } catch (error) {
+    if (kept) await cache?.remove(name);
+    throw error;
+  }
+}
+
+/**
+ * Downloads (or reads from `cache`), checks and decodes CIFAR-10. `trainFiles` (0–5) limits
+ * how many of the five training files are read, for callers that need fewer images.
  */
 export async function loadCifar10(
   source: FileSource,
   onProgress: (progress: LoadProgress) => void = () => {},
-  trainFiles = TRAIN_FILES.length,
+  trainFiles = TRAIN_FILE_COUNT,
+  cache: FileCache | null = null,
 ): Promise<Cifar10Data> {
-  const manifest = (await (await fetchOk(source, 'manifest.json')).json().catch(() => null)) as Manifest | null;
-  if (!manifest?.files) throw new Error(say.badManifest);
-  const spriteNames = [...TRAIN_FILES.slice(0, trainFiles), 'test_batch.png'];
-  const names = [...spriteNames, 'train_lables.json', 'test_lables.json'];
+  const manifest = await readManifest(source, cache);
+  const names = neededFiles(trainFiles);
+  const spriteNames = names.filter((name) => name.endsWith('.png'));
   for (const name of names) if (!manifest.files[name]) throw new Error(say.notInManifest(name));
   const totalBytes = names.reduce((n, name) => n + manifest.files[name].bytes, 0);
   let received = 0;
@@ -102,15 +167,11 @@ export async function loadCifar10(
   const report = (label: string) =>
     failed || onProgress({ fraction: 0.7 * (received / totalBytes) + 0.3 * (decoded / spriteNames.length), label });
 
-  const download = async (name: string) => {
-    const expected = manifest.files[name];
-    const bytes = await readAll(await fetchOk(source, name), name, expected.bytes, (n) => {
+  const download = (name: string) =>
+    readFile(name, manifest, source, cache, (n, fromCache) => {
       received += n;
-      report(say.downloading(received, totalBytes));
+      report(fromCache ? say.fromBrowser(received, totalBytes) : say.downloading(received, totalBytes));
     });
-    await checkFile(name, bytes, expected);
-    return bytes;
-  };
   const text = async (name: string) => new TextDecoder().decode(await download(name));
 
   const trainCount = trainFiles * IMAGES_PER_FILE;
@@ -119,8 +180,8 @@ export async function loadCifar10(
   let trainLabels: Uint8Array;
   let testLabels: Uint8Array;
   try {
-    trainLabels = parseLabels(await text('train_lables.json'), 'train_lables.json', 5 * IMAGES_PER_FILE).slice(0, trainCount);
-    testLabels = parseLabels(await text('test_lables.json'), 'test_lables.json', TEST_IMAGES);
+    trainLabels = parseLabels(await text('train_lables.json'), 'train_lables.json', TRAIN_IMAGES).slice(0, trainCount);
+    testLabels = parseLabels(await text(TEST_LABELS), TEST_LABELS, TEST_IMAGES);
     // One file downloads while the previous one decodes: at most two compressed files and
     // one decoded file exist besides the final arrays, so memory stays near the bytes' size.
     let next = download(spriteNames[0]);
@@ -135,7 +196,7 @@ export async function loadCifar10(
       // Let the progress message out before the long synchronous decode.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const pixels = decodeSprite(png, name, IMAGES_PER_FILE);
-      if (name === 'test_batch.png') testImages = pixels;
+      if (name === TEST_FILE) testImages = pixels;
       else trainImages.set(pixels, i * IMAGES_PER_FILE * IMAGE_BYTES);
       decoded += 1;
     }

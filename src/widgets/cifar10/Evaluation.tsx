@@ -8,7 +8,7 @@ import {
   IMAGE_SIDE,
 } from '../../engine/protocol';
 import { ClassificationReport } from '../../ui/ClassificationReport';
-import { ConfusionMatrix } from '../../ui/ConfusionMatrix';
+import { ConfusionExplorer } from '../../ui/ConfusionExplorer';
 import { formatNumber } from '../../ui/format';
 import { galleryIndices, PredictionGallery } from '../../ui/PredictionGallery';
 import { Readout } from '../../ui/Readout';
@@ -37,8 +37,23 @@ function GapNote({ history, test }: { history: EpochRecord[]; test: number }) {
   );
 }
 
-/** The honest evaluation: test accuracy, confusion matrix, classification report, gallery. */
-export function Evaluation({ result, images, history }: { result: Result; images: Uint8Array[]; history: EpochRecord[] }) {
+const testImageLabel = (index: number) => `Imagen de prueba ${index}`;
+
+/**
+ * The honest evaluation: test accuracy, confusion matrix (its cells open their images,
+ * read through `loadImages`), classification report, gallery.
+ */
+export function Evaluation({
+  result,
+  images,
+  history,
+  loadImages,
+}: {
+  result: Result;
+  images: Uint8Array[];
+  history: EpochRecord[];
+  loadImages: (indices: number[]) => Promise<Uint8Array[]>;
+}) {
   const counts = useMemo(() => confusionMatrix(result.labels, result.predicted, CIFAR10_CLASSES.length), [result]);
   const report = useMemo(() => classificationReport(counts), [counts]);
   const shown = useMemo(() => galleryIndices(result, GALLERY_SIZE), [result]);
@@ -51,7 +66,14 @@ export function Evaluation({ result, images, history }: { result: Result; images
       </div>
       <GapNote history={history} test={result.accuracy} />
       <div className="evaluation-grid">
-        <ConfusionMatrix counts={counts} classes={CIFAR10_CLASSES} />
+        <ConfusionExplorer
+          result={result}
+          counts={counts}
+          classes={CIFAR10_CLASSES}
+          loadImages={loadImages}
+          side={IMAGE_SIDE}
+          imageLabel={testImageLabel}
+        />
         <ClassificationReport report={report} classes={CIFAR10_CLASSES} />
       </div>
       <h4>Imágenes de prueba: primero los errores</h4>
@@ -62,7 +84,7 @@ export function Evaluation({ result, images, history }: { result: Result; images
         side={IMAGE_SIDE}
         size={64}
         names={CIFAR10_CLASSES}
-        imageLabel={(index) => `Imagen de prueba ${index}`}
+        imageLabel={testImageLabel}
       />
     </section>
   );

@@ -31,6 +31,12 @@ export const WeightHistograms = memo(function WeightHistograms({ history }: { hi
   const height = PEAK + ROW * (records.length - 1) + 4;
   return (
     <div className="histograms" data-testid="weight-histograms" data-value={records.at(-1)!.epoch}>
+      <p className="hint" data-testid="histograms-hint">
+        <strong>Pesos de cada capa, época a época</strong> (las primeras detrás y más claras, la última delante en naranja). Qué buscar: los
+        pesos empiezan repartidos por igual en un intervalo estrecho (la inicialización de Glorot); en una capa que aprende ese reparto se
+        ensancha y se redondea en campana; si no cambia, la capa apenas aprende, y si se ensancha sin freno, η es demasiado grande o falta
+        regularización (L2).
+      </p>
       {layers.map((layer, l) => {
         const shown = records.map((r) => r.histograms![l]);
         const lo = Math.min(...shown.map((h) => h.min));
@@ -62,7 +68,6 @@ export const WeightHistograms = memo(function WeightHistograms({ history }: { hi
           </figure>
         );
       })}
-      <p className="hint">Cada capa: su distribución de pesos época a época, de la primera (atrás, arriba) a la última (delante, abajo).</p>
     </div>
   );
 });
