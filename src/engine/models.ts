@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MlpSpec, ModelSpec } from './spec';
+import type { CnnSpec, MlpSpec, ModelSpec, PlainModelSpec } from './spec';
 import { headParams } from './transfer/bases';
 
 /**
@@ -7,10 +7,15 @@ import { headParams } from './transfer/bases';
  * (Glorot uniform kernels, zero biases) seeded so a seed fixes the initial weights.
  */
 
+/** Glorot uniform kernels seeded one after another, so a seed fixes every layer's start. */
+function seededKernels(seed: number): () => ReturnType<typeof tf.initializers.glorotUniform> {
+  let layerSeed = seed;
+  return () => tf.initializers.glorotUniform({ seed: layerSeed++ });
+}
+
 function buildMlp(spec: MlpSpec, seed: number): tf.LayersModel {
   const model = tf.sequential();
-  let layerSeed = seed;
-  const kernelInitializer = () => tf.initializers.glorotUniform({ seed: layerSeed++ });
+  const kernelInitializer = seededKernels(seed);
   const hidden = spec.hidden ?? [];
   hidden.forEach((layer, i) => {
     model.add(
@@ -45,7 +50,46 @@ function buildMlp(spec: MlpSpec, seed: number): tf.LayersModel {
   return model;
 }
 
-export function buildModel(spec: MlpSpec, seed: number): tf.LayersModel {
+/** Keras's layer names (conv2d, conv2d_1, …), as a model.summary() of the notebook prints them. */
+const kerasName = (base: string, i: number) => (i === 0 ? base : `${base}_${i}`);
+
+/** Conv2D → MaxPooling2D blocks, Flatten, Dense layers: see CnnSpec. */
+function buildCnn(spec: CnnSpec, seed: number): tf.LayersModel {
+  const model = tf.sequential();
+  const kernelInitializer = seededKernels(seed);
+  const [height, width, channels] = spec.inputShape;
+  model.add(tf.layers.reshape({ targetShape: spec.inputShape, inputShape: [height * width * channels], name: 'reshape' }));
+  spec.conv.forEach((layer, i) => {
+    model.add(
+      tf.layers.conv2d({
+        filters: layer.filters,
+        kernelSize: layer.kernelSize,
+        activation: layer.activation,
+        kernelInitializer: kernelInitializer(),
+        name: kerasName('conv2d', i),
+      }),
+    );
+    model.add(tf.layers.maxPooling2d({ poolSize: 2, name: kerasName('max_pooling2d', i) }));
+  });
+  model.add(tf.layers.flatten({ name: 'flatten' }));
+  const dense = [...(spec.hidden ?? []), { units: spec.outputUnits, activation: spec.outputActivation, dropout: 0 }];
+  dense.forEach((layer, i) => {
+    model.add(
+      tf.layers.dense({
+        units: layer.units,
+        activation: layer.activation,
+        kernelInitializer: kernelInitializer(),
+        name: kerasName('dense', i),
+      }),
+    );
+    // Unseeded, as in the MLP: Keras draws a new mask every step.
+    if (layer.dropout) model.add(tf.layers.dropout({ rate: layer.dropout, name: kerasName('dropout', i) }));
+  });
+  return model;
+}
+
+export function buildModel(spec: PlainModelSpec, seed: number): tf.LayersModel {
+  if (spec.kind === 'cnn') return buildCnn(spec, seed);
   const model = buildMlp(spec, seed);
   if (spec.initialWeights) setFlatWeights(model, spec.initialWeights);
   return model;
@@ -58,8 +102,39 @@ export function setFlatWeights(model: tf.LayersModel, values: number[][]): void 
   tensors.forEach((t) => t.dispose());
 }
 
+/**
+ * The feature maps' height and width after each Conv2D ('valid': side − k + 1) and its
+ * MaxPooling2D (floor(side / 2)); a side below 1 means the image is too small for the network.
+ */
+export function cnnSides(spec: CnnSpec): { height: number; width: number }[] {
+  let [height, width] = spec.inputShape;
+  return spec.conv.map(({ kernelSize }) => {
+    height = Math.floor((height - kernelSize + 1) / 2);
+    width = Math.floor((width - kernelSize + 1) / 2);
+    return { height, width };
+  });
+}
+
+/** Keras's counts: a Conv2D has k·k·in·filters kernel weights and `filters` biases. */
+function cnnWeightSizes(spec: CnnSpec): number[] {
+  const sizes: number[] = [];
+  let channels = spec.inputShape[2];
+  for (const { filters, kernelSize } of spec.conv) {
+    sizes.push(kernelSize * kernelSize * channels * filters, filters);
+    channels = filters;
+  }
+  const last = cnnSides(spec).at(-1) ?? { height: spec.inputShape[0], width: spec.inputShape[1] };
+  let inputs = last.height * last.width * channels;
+  for (const { units } of [...(spec.hidden ?? []), { units: spec.outputUnits }]) {
+    sizes.push(inputs * units, units);
+    inputs = units;
+  }
+  return sizes;
+}
+
 /** Sizes of the model's weights in Keras order, known before any tensor exists. */
-export function weightSizes(spec: MlpSpec): number[] {
+export function weightSizes(spec: PlainModelSpec): number[] {
+  if (spec.kind === 'cnn') return cnnWeightSizes(spec);
   const sizes: number[] = [];
   let inputs = spec.inputShape.reduce((a, b) => a * b, 1);
   for (const layer of [...(spec.hidden ?? []), { units: spec.outputUnits, batchNorm: false }]) {
@@ -77,8 +152,8 @@ export function countParams(model: tf.LayersModel): { total: number; trainable: 
 }
 
 /**
- * Parameters known before any tensor exists, for the backend choice: all of an MLP's; at
- * least the head's of a transfer model (its base only adds to them).
+ * Parameters known before any tensor exists, for the backend choice: all of an MLP's or a
+ * CNN's; at least the head's of a transfer model (its base only adds to them).
  */
 export function estimatedParams(spec: ModelSpec): number {
   if (spec.kind === 'transfer') return headParams(spec.base, spec.classes);

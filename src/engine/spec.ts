@@ -32,6 +32,24 @@ export interface MlpSpec {
   initialWeights?: number[][];
 }
 
+/**
+ * A small convolutional network, as a Keras Sequential on (height, width, channels) images:
+ * per `conv` entry Conv2D(filters, kernelSize×kernelSize, 'valid', activation) then
+ * MaxPooling2D(2); then Flatten, the `hidden` Dense layers (each optionally followed by
+ * Dropout) and Dense(outputUnits). The data arrive as flat HWC rows, so the model opens
+ * with a Reshape to `inputShape` (no weights, no change to the numbers).
+ */
+export interface CnnSpec {
+  kind: 'cnn';
+  inputShape: [number, number, number];
+  conv: { filters: number; kernelSize: number; activation: Activation }[];
+  hidden?: { units: number; activation: Activation; dropout?: number }[];
+  outputUnits: number;
+  outputActivation: Activation;
+  /** The `kernel_regularizer` of every Conv2D and Dense layer. */
+  kernelRegularizer?: RegularizerSpec;
+}
+
 /** The EfficientNet bases the transfer lab offers: Keras's B0 and B3, or the project's small offline base. */
 export type TransferBase = 'b0' | 'b3' | 'mini';
 export const TRANSFER_BASES: readonly TransferBase[] = ['b0', 'b3', 'mini'];
@@ -53,7 +71,10 @@ export interface TransferSpec {
   classes: number;
 }
 
-export type ModelSpec = MlpSpec | TransferSpec;
+/** Models built layer by layer from their spec (no pretrained base). */
+export type PlainModelSpec = MlpSpec | CnnSpec;
+
+export type ModelSpec = PlainModelSpec | TransferSpec;
 
 /** Data held in memory as numbers; fine for the toy exercises and tests. */
 export interface InlineDataSpec {
@@ -132,7 +153,7 @@ export type CallbackSpec = EarlyStoppingSpec | LearningRateSchedulerSpec;
  * `RandomFlip('horizontal')`, `RandomTranslation(translate, translate)`,
  * `RandomRotation(rotate)`, `RandomZoom(zoom)`, each with fill_mode 'reflect' and bilinear
  * interpolation. Factors are fractions (rotation: of a full turn); 0 or absent leaves the
- * layer out. Image datasets only (CIFAR-10).
+ * layer out. Image datasets only (CIFAR-10), for an MLP or a CNN.
  */
 export interface AugmentSpec {
   flip?: boolean;
@@ -168,6 +189,11 @@ export interface RunSpec {
    * new weights: decision maps and prediction tables of small models.
    */
   watchInputs?: number[][];
+  /**
+   * Inputs (a grid over the plane) on which every neuron's activation, hidden layers and
+   * output, is sent with every update that follows new weights: the network view (MLPs only).
+   */
+  watchActivations?: number[][];
   /** Send a histogram of every Dense kernel with each epoch (TensorBoard's histograms tab). */
   histograms?: boolean;
 }

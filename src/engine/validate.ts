@@ -1,7 +1,15 @@
 import { EngineInputError } from './errors';
-import { weightSizes } from './models';
+import { cnnSides, weightSizes } from './models';
 import { IMAGE_BYTES, TEST_IMAGES, TRAIN_IMAGES } from './cifar10/classes';
-import { TRANSFER_BASES, type AugmentSpec, type MlpSpec, type RegularizerSpec, type RunSpec, type TransferSpec } from './spec';
+import {
+  TRANSFER_BASES,
+  type AugmentSpec,
+  type CnnSpec,
+  type PlainModelSpec,
+  type RegularizerSpec,
+  type RunSpec,
+  type TransferSpec,
+} from './spec';
 import { invalidSpec as say, quantity } from './messages';
 
 /** Checks a run before anything is built, so a bad value never costs trained weights. */
@@ -39,8 +47,8 @@ function validateRegularizer(spec: RegularizerSpec): void {
   if ('l2' in spec && spec.l2 !== undefined) nonNegative(spec.l2, quantity.l2);
 }
 
-/** Keras's ranges: translation within the image, zoom above −100 %, rotation up to a turn. */
-function validateAugment(spec: AugmentSpec): void {
+/** Keras's ranges: translation within the image, zoom above −100 %, rotation up to a turn (also a transfer run's phase-2 plan). */
+export function validateAugment(spec: AugmentSpec): void {
   if (spec.flip !== undefined && typeof spec.flip !== 'boolean') fail(say.flip(spec.flip));
   const factors: [number | undefined, string, number][] = [
     [spec.translate, quantity.translate, 1],
@@ -53,17 +61,28 @@ function validateAugment(spec: AugmentSpec): void {
   }
 }
 
-function validateModel(spec: MlpSpec): void {
+/** The convolutional blocks fit the image: each leaves feature maps of at least 1×1. */
+function validateCnn(spec: CnnSpec): void {
+  if (spec.inputShape.length !== 3) fail(say.cnnInput);
+  for (const layer of spec.conv) {
+    positiveInteger(layer.filters, quantity.filters, 4096);
+    positiveInteger(layer.kernelSize, quantity.kernelSize, 15);
+  }
+  if (cnnSides(spec).some(({ height, width }) => height < 1 || width < 1)) fail(say.cnnTooSmall);
+}
+
+function validateModel(spec: PlainModelSpec): void {
   if (spec.kernelRegularizer) validateRegularizer(spec.kernelRegularizer);
   if (spec.inputShape.length === 0 || spec.inputShape.some((d) => !Number.isInteger(d) || d < 1)) {
     fail(say.inputShape);
   }
+  if (spec.kind === 'cnn') validateCnn(spec);
   for (const layer of spec.hidden ?? []) {
     positiveInteger(layer.units, quantity.units, 100_000);
     if (layer.dropout !== undefined) fraction(layer.dropout, quantity.dropout);
   }
   positiveInteger(spec.outputUnits, quantity.outputs, 100_000);
-  if (spec.initialWeights) {
+  if (spec.kind === 'mlp' && spec.initialWeights) {
     const sizes = weightSizes(spec);
     const given = spec.initialWeights;
     if (given.length !== sizes.length || given.some((w, i) => w.length !== sizes[i])) {
@@ -110,10 +129,11 @@ export function validateRunSpec(spec: RunSpec): void {
   if (spec.batchSize !== undefined) positiveInteger(spec.batchSize, quantity.batchSize, 1_000_000);
   if (spec.validationSplit !== undefined) fraction(spec.validationSplit, quantity.validationSplit);
   if (!Number.isInteger(spec.seed)) fail(say.seed(spec.seed));
+  if (spec.watchActivations && spec.model.kind !== 'mlp') fail(say.activationsNeedMlp);
 
   if (spec.augment) {
     validateAugment(spec.augment);
-    if (spec.model.kind !== 'mlp' || spec.data.kind !== 'cifar10') fail(say.augmentOnlyImages);
+    if (spec.model.kind === 'transfer' || spec.data.kind !== 'cifar10') fail(say.augmentOnlyImages);
   }
 
   if (spec.model.kind === 'transfer') return;
@@ -123,14 +143,14 @@ export function validateRunSpec(spec: RunSpec): void {
   if (x.length === 0) fail(say.noData);
   if (x.length !== y.length) fail(say.inputsVsLabels(x.length, y.length));
   const width = spec.model.inputShape.reduce((a, b) => a * b, 1);
-  if (x.some((row) => row.length !== width || row.some((v) => !Number.isFinite(v)))) {
+  if ([...x, ...(spec.watchActivations ?? [])].some((row) => row.length !== width || row.some((v) => !Number.isFinite(v)))) {
     fail(say.inputWidth(width));
   }
   const trainCount = x.length - Math.floor(x.length * (spec.validationSplit ?? 0));
   if (trainCount < 1) fail(say.nothingToTrain);
 }
 
-function validateCifar10(spec: RunSpec, model: MlpSpec, train: number): void {
+function validateCifar10(spec: RunSpec, model: PlainModelSpec, train: number): void {
   if (typeof train !== 'number' || !Number.isInteger(train) || train < 1 || train > TRAIN_IMAGES) {
     fail(say.cifar10Train(TRAIN_IMAGES, train));
   }

@@ -21,7 +21,7 @@ export function scoring(spec: RunSpec): Scoring {
     loss: LOSSES[spec.loss],
     lossName: spec.loss,
     accuracy: (spec.metrics ?? []).includes('accuracy'),
-    penalties: spec.model.kind === 'mlp' ? penalties(spec.model.kernelRegularizer) : null,
+    penalties: spec.model.kind !== 'transfer' ? penalties(spec.model.kernelRegularizer) : null,
   };
 }
 

@@ -3,7 +3,7 @@ import type { LoadProgress } from '../cifar10/load';
 import { loadData, type Dataset, type DataSources, type LabelledDataset } from '../data';
 import { fineTune as say } from '../messages';
 import { buildModel, countParams } from '../models';
-import type { MlpSpec, OptimizerSpec, RunSpec } from '../spec';
+import type { OptimizerSpec, PlainModelSpec, RunSpec } from '../spec';
 import type { BlockInfo, PhaseMark } from '../transfer/run';
 import { TransferSource } from '../transfer/source';
 import type { FineTunePlan } from './types';
@@ -16,6 +16,8 @@ import type { FineTunePlan } from './types';
 export interface RunSource {
   /** The model that trains. */
   readonly model: tf.LayersModel;
+  /** What a saved copy holds when that is more than `model`: a transfer run's whole network, pixels in. */
+  readonly wholeModel?: tf.LayersModel;
   readonly train: Dataset;
   readonly validation: Dataset | null;
   /** Judged sample by sample after training (confusion matrix, gallery). */
@@ -69,7 +71,7 @@ class PlainSource implements RunSource {
 
   constructor(
     private readonly spec: RunSpec,
-    private readonly modelSpec: MlpSpec,
+    private readonly modelSpec: PlainModelSpec,
     private readonly sources: DataSources,
   ) {
     this.optimizerSpec = spec.optimizer;

@@ -1,6 +1,7 @@
 import type { LoadProgress } from '../cifar10/load';
+import { inspectFirstLayer, type FirstLayerView } from '../firstLayer';
 import { session as say } from '../messages';
-import { exportModel, savedModelSource, type ExportedModel } from '../persistence';
+import { exportModel, savedModelSource, withMetadata, type ExportedModel, type SavedMetadata } from '../persistence';
 import type { RunSpec } from '../spec';
 import { throttleProgress } from '../throttle';
 import type { StepTrace } from '../trace';
@@ -15,6 +16,8 @@ import type { Datasets } from './datasets';
  */
 export class Runs {
   private trainers = new Map<number, Trainer>();
+  /** Each slot's spec, for the tools that read what a run's model is. */
+  private specs = new Map<number, RunSpec>();
 
   constructor(
     private readonly datasets: Datasets,
@@ -40,6 +43,7 @@ export class Runs {
     return this.guard.serialise(async () => {
       const trainer = await Trainer.create(spec, { onUpdate, sources, onProgress: onProgress && throttleProgress(onProgress) });
       this.trainers.set(slot, trainer);
+      this.specs.set(slot, spec);
       return { info: trainer.info, snapshot: trainer.snapshot() };
     });
   }
@@ -83,15 +87,26 @@ export class Runs {
     return this.current(slot).heldOutImages(indices);
   }
 
-  /** Keeps the model in this browser's IndexedDB under `key`. */
-  saveToBrowser(key: string, slot = 0): Promise<void> {
-    return this.current(slot).saveModel(`indexeddb://${key}`);
+  /** CNN runs: the first Conv2D's learned filters and what they make of test image `index`. */
+  async firstLayer(index: number, slot = 0): Promise<FirstLayerView> {
+    const trainer = this.current(slot);
+    const model = this.specs.get(slot)?.model;
+    if (model?.kind !== 'cnn') throw new Error(say.firstLayerOnlyCnn);
+    // The Reshape in front has no weights: the first two are the first Conv2D's kernel and bias.
+    const [[kernel, bias], [image]] = await Promise.all([trainer.readWeights(), this.datasets.testImages([index])]);
+    return inspectFirstLayer(model, kernel, bias, image);
+  }
+
+  /** Keeps the model in this browser's IndexedDB under `key` (with `metadata` in its model.json). */
+  saveToBrowser(key: string, slot = 0, metadata?: SavedMetadata): Promise<void> {
+    const url = `indexeddb://${key}`;
+    return this.current(slot).saveModel(metadata ? withMetadata(url, metadata) : url);
   }
 
   /** The model in the tfjs format, for the page to offer as downloads. */
-  exportModel(slot = 0): Promise<ExportedModel> {
+  exportModel(slot = 0, metadata?: SavedMetadata): Promise<ExportedModel> {
     const trainer = this.current(slot);
-    return exportModel({ save: (handler) => trainer.saveModel(handler) });
+    return exportModel({ save: (handler) => trainer.saveModel(metadata ? withMetadata(handler, metadata) : handler) });
   }
 
   /** Weights from this browser's IndexedDB, or from model.json plus its weights files. */
@@ -106,6 +121,7 @@ export class Runs {
     for (const s of slots) {
       await this.trainers.get(s)?.dispose();
       this.trainers.delete(s);
+      this.specs.delete(s);
     }
   }
 

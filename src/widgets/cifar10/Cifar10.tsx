@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CIFAR10_CLASSES, type RunSpec } from '../../engine/protocol';
+import type { RunSpec } from '../../engine/protocol';
 import { formatInteger, formatNumber } from '../../ui/format';
 import { LossChart } from '../../ui/LossChart';
 import { Readout } from '../../ui/Readout';
@@ -10,24 +10,28 @@ import { TrainingControls } from '../TrainingControls';
 import { useSettings } from '../urlState';
 import { useEngineSession } from '../useEngineSession';
 import { useTrainer } from '../useTrainer';
+import { Hero, MoreOptions } from '../LabParts';
+import { AugmentControls } from './AugmentControls';
 import { BackendComparison } from './BackendComparison';
+import { DataGallery } from './DataGallery';
+import { describeNetwork } from './describe';
+import { FirstLayer, TRAINING } from './FirstLayer';
 import { galleryIndices } from '../../ui/PredictionGallery';
 import { Evaluation, GALLERY_SIZE } from './Evaluation';
 import { ModelStorage } from './ModelStorage';
 import { OptimizerRace } from './OptimizerRace';
+import { RegularizationRace } from './RegularizationRace';
 import {
-  ACTIVATION_FIELD,
   CIFAR10_FIELDS as FIELDS,
   cifar10Spec,
   DEFAULT_LR,
   EARLY_STOPPING,
-  INPUT_SIZE,
+  REFERENCE_MLP_PARAMS,
   SCHEDULE,
   VALIDATION_SPLIT,
-  type Cifar10Settings,
 } from './settings';
 import { DatasetStatus } from '../DatasetStatus';
-import { useCifar10 } from '../useCifar10';
+import { trainFilesFor, useCifar10 } from '../useCifar10';
 import { useEvaluation } from '../useEvaluation';
 import { WeightHistograms } from './WeightHistograms';
 import { UrlNotices } from '../UrlNotices';
@@ -46,34 +50,29 @@ const ACCURACY_SERIES = [
 
 type Point = Record<string, number>;
 
-/** Every hidden layer's Dense kernel and bias plus the output layer: 6,305,802 for the reference. */
-function describeNetwork(s: Cifar10Settings): string {
-  const layers =
-    s.hidden === 0
-      ? 'sin capas ocultas'
-      : `${s.hidden} × Dense(${formatInteger(s.units)}, ${ACTIVATION_FIELD.optionLabels![s.activacion]})`;
-  const extras = [s.bn ? 'BatchNormalization' : '', s.dropout > 0 ? `Dropout(${formatNumber(s.dropout, 2)})` : '']
-    .filter(Boolean)
-    .join(' + ');
-  return `${INPUT_SIZE} entradas → ${layers}${extras && s.hidden > 0 ? ` con ${extras}` : ''} → Dense(${CIFAR10_CLASSES.length}, softmax).`;
-}
-
 /**
- * Exercise D: an MLP on the whole of CIFAR-10, trained live. Loss and accuracy per epoch
- * and per batch, weight histograms, an optimizer race, and an honest test evaluation.
+ * Exercise D: an MLP (or a small CNN) on the whole of CIFAR-10, trained live. Loss and
+ * accuracy per epoch and per batch, weight histograms, the CNN's first layer, an optimizer
+ * race, overfitting against its cures, and an honest test evaluation.
  */
 export function Cifar10() {
   const settings = useSettings(FIELDS);
   const { values, notices, set } = settings;
   const generation = useRef(0);
   const session = useEngineSession(generation);
-  const [data, retry] = useCifar10(session, 'all');
+  // 139 MB for the whole set: downloaded when the student asks (or autoplay does), read silently once kept.
+  const [data, retry] = useCifar10(session, trainFilesFor(values.train), !settings.autoplay);
   const base: RunSpec = useMemo(() => cifar10Spec(values), [values]);
   const spec = data.status === 'ready' ? base : null;
   const [view, controls] = useTrainer(spec, settings.autoplay, { session, slot: 0 });
   const busy = view.status === 'training';
   const last = view.history.at(-1);
   const validationImages = Math.floor(values.train * VALIDATION_SPLIT);
+  const cnn = values.model === 'cnn';
+  // The CNN's first layer is read again whenever training rests with new weights.
+  const resting = view.status !== 'training' && view.status !== 'loading';
+  const stepped = view.epoch > 0 || view.batch > 0;
+  const trained = cnn && spec && stepped ? (resting ? `${view.epoch}:${view.batch}:${view.status}` : TRAINING) : null;
 
   // Per-batch running means, kept for the curves; a reset or a new run clears them.
   const [batchPoints, setBatchPoints] = useState<Point[]>([]);
@@ -117,7 +116,54 @@ export function Cifar10() {
       <DatasetStatus state={data} retry={retry} />
 
       <div className="widget-controls dense-controls">
-        <SettingsFields settings={settings} fields={FIELDS} names={['train']} disabled={busy} />
+        <SettingsFields settings={settings} fields={FIELDS} names={['model', 'train', 'dropout', 'l2']} disabled={busy} />
+        <AugmentControls value={values.augment} disabled={busy} onCommit={(augment) => set({ augment })} />
+        <TrainingControls view={view} controls={controls} settings={settings} />
+      </div>
+
+      <Hero className="widget-charts cifar-charts" label="Pérdida y exactitud">
+        {/* Before the first batch the hero shows the data; the charts take over once it trains. */}
+        {view.epoch === 0 && view.progress === null ? (
+          <DataGallery />
+        ) : (
+          <>
+            <LossChart
+              title="Pérdida por época y por lote"
+              rows={rows}
+              series={LOSS_SERIES}
+              connectGaps
+              height={320}
+              summary={`Pérdida por época y por lote; ${history.length} épocas completas.`}
+            />
+            <LossChart
+              title="Exactitud por época y por lote"
+              rows={rows}
+              series={ACCURACY_SERIES}
+              logScale={false}
+              connectGaps
+              height={320}
+              summary="Exactitud en entrenamiento y validación por época y por lote."
+            />
+          </>
+        )}
+      </Hero>
+
+      <TrainingReadouts view={view}>
+        <Readout testId="param-count" label="Parámetros" value={view.info?.paramCount ?? null} format="integer" />
+        {cnn ? (
+          <Readout testId="param-count-mlp" label="Parámetros del MLP del cuaderno" value={REFERENCE_MLP_PARAMS} format="integer" />
+        ) : null}
+        <MetricReadouts logs={last?.logs} accuracyDigits={1} validation />
+        <Readout testId="learning-rate" label="η actual" value={view.learningRate} format="number" digits={3} />
+        <Readout
+          testId="batch"
+          label="Lote"
+          value={view.progress?.batch ?? null}
+          text={view.progress ? `${formatInteger(view.progress.batch)} de ${formatInteger(view.batchesPerEpoch)}` : '—'}
+        />
+      </TrainingReadouts>
+
+      <MoreOptions>
         <FieldControl
           field={FIELDS.optimizer}
           value={values.optimizer}
@@ -125,14 +171,12 @@ export function Cifar10() {
           onCommit={(optimizer) => set({ optimizer, lr: DEFAULT_LR[optimizer] })}
           testId="input-optimizer"
         />
-        <SettingsFields
-          settings={settings}
-          fields={FIELDS}
-          names={['lr', 'batch', 'epochs', 'hidden', 'units', 'activacion', 'dropout', 'bn', 'parada', 'programa', 'seed', 'backend']}
-          disabled={busy}
-        />
-        <TrainingControls view={view} controls={controls} settings={settings} />
-      </div>
+        <SettingsFields settings={settings} fields={FIELDS} names={['lr', 'batch', 'epochs', 'l1', 'parada', 'programa']} disabled={busy} />
+        {/* The MLP's shape; the CNN's is fixed (see describeNetwork). */}
+        <SettingsFields settings={settings} fields={FIELDS} names={['hidden', 'units', 'activacion', 'bn']} disabled={busy || cnn} />
+        <SettingsFields settings={settings} fields={FIELDS} names={['seed', 'backend']} disabled={busy} />
+      </MoreOptions>
+
       <p className="hint" data-testid="network">
         {describeNetwork(values)}{' '}
         {values.parada
@@ -147,35 +191,7 @@ export function Cifar10() {
         el final.
       </p>
 
-      <TrainingReadouts view={view}>
-        <Readout testId="param-count" label="Parámetros" value={view.info?.paramCount ?? null} format="integer" />
-        <MetricReadouts logs={last?.logs} accuracyDigits={1} validation />
-        <Readout testId="learning-rate" label="η actual" value={view.learningRate} format="number" digits={3} />
-        <Readout
-          testId="batch"
-          label="Lote"
-          value={view.progress?.batch ?? null}
-          text={view.progress ? `${formatInteger(view.progress.batch)} de ${formatInteger(view.batchesPerEpoch)}` : '—'}
-        />
-      </TrainingReadouts>
-
-      <div className="widget-charts cifar-charts">
-        <LossChart
-          rows={rows}
-          series={LOSS_SERIES}
-          connectGaps
-          height={220}
-          summary={`Pérdida por época y por lote; ${history.length} épocas completas.`}
-        />
-        <LossChart
-          rows={rows}
-          series={ACCURACY_SERIES}
-          logScale={false}
-          connectGaps
-          height={220}
-          summary="Exactitud en entrenamiento y validación por época y por lote."
-        />
-      </div>
+      <FirstLayer session={session} trained={trained} />
       <WeightHistograms history={history} />
 
       <div className="widget-actions">
@@ -189,10 +205,18 @@ export function Cifar10() {
         </button>
         <ModelStorage session={session} disabled={busy || view.status === 'loading'} onLoaded={clearEvaluation} />
       </div>
-      {evaluation ? <Evaluation result={evaluation.result} images={evaluation.images} history={view.history} /> : null}
+      {evaluation ? (
+        <Evaluation
+          result={evaluation.result}
+          images={evaluation.images}
+          history={view.history}
+          loadImages={async (indices) => (await session.current?.testImages(indices)) ?? []}
+        />
+      ) : null}
 
       <BackendComparison spec={spec} />
       <OptimizerRace base={spec} session={session} />
+      <RegularizationRace values={values} ready={data.status === 'ready'} session={session} onPreset={set} />
     </section>
   );
 }

@@ -1,15 +1,10 @@
 import { useState } from 'react';
+import { downloadBlob, unzipPicked, zipFiles } from '../../takeaway/download';
+import { kerasWeightsH5 } from '../../takeaway/kerasWeights';
+import { CIFAR10_WEIGHTS_FILE } from '../../takeaway/labs/cifar10';
 import type { SessionRef } from '../useEngineSession';
 
 const KEY = 'laboratorio-cifar10-mlp';
-
-function download(name: string, content: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  // Give the browser time to start the download before the address dies.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Keep the trained model in this browser (IndexedDB), download it in tfjs format, load it back. */
 export function ModelStorage({ session, disabled, onLoaded }: { session: SessionRef; disabled: boolean; onLoaded: () => void }) {
@@ -50,20 +45,36 @@ export function ModelStorage({ session, disabled, onLoaded }: { session: Session
         onClick={() =>
           act(async () => {
             const { modelJson, weights } = await session.current!.exportModel();
-            download('model.json', modelJson, 'application/json');
-            download('model.weights.bin', weights, 'application/octet-stream');
-            return 'Descargados model.json y model.weights.bin (formato de TensorFlow.js).';
+            // One download: the two files of the TF.js format in one zip.
+            const zip = zipFiles({ 'model.json': modelJson, 'model.weights.bin': new Uint8Array(weights) });
+            downloadBlob('cifar10-tfjs.zip', new Blob([zip], { type: 'application/zip' }));
+            return 'Descargado cifar10-tfjs.zip: model.json y model.weights.bin (formato de TensorFlow.js).';
           })
         }
       >
         Descargar (TensorFlow.js)
+      </button>
+      <button
+        type="button"
+        data-testid="download-keras-weights"
+        disabled={disabled}
+        onClick={() =>
+          act(async () => {
+            const { modelJson, weights } = await session.current!.exportModel();
+            const h5 = await kerasWeightsH5(modelJson, weights);
+            downloadBlob(CIFAR10_WEIGHTS_FILE, new Blob([h5 as Uint8Array<ArrayBuffer>], { type: 'application/x-hdf5' }));
+            return `Descargado ${CIFAR10_WEIGHTS_FILE} (Keras 3): cárgalo con model.load_weights() en el modelo de «Ver el código».`;
+          })
+        }
+      >
+        Descargar pesos de Keras (.weights.h5)
       </button>
       <label className="file-button">
         Cargar archivos…
         <input
           type="file"
           multiple
-          accept=".json,.bin"
+          accept=".json,.bin,.zip"
           data-testid="load-files"
           disabled={disabled}
           onChange={(event) => {
@@ -72,7 +83,7 @@ export function ModelStorage({ session, disabled, onLoaded }: { session: Session
             if (files.length > 0)
               act(
                 async () => (
-                  await session.current!.loadWeights({ files }),
+                  await session.current!.loadWeights({ files: await unzipPicked(files) }),
                   onLoaded(),
                   `Modelo cargado de ${files.map((f) => f.name).join(' y ')}.`
                 ),

@@ -1,14 +1,17 @@
 import {
   CIFAR10_CLASSES,
   IMAGE_SIDE,
+  type AugmentSpec,
   type CallbackSpec,
   type EarlyStoppingSpec,
+  type ModelSpec,
   type OptimizerSpec,
+  type RegularizerSpec,
   type RunSpec,
 } from '../../engine/protocol';
 import { BACKEND_FIELD, hiddenActivationField, SEED_FIELD, type ChoiceField, type Fields, type Values } from '../urlState';
 
-/** Exercise D as the widget runs it: an MLP on CIFAR-10, with the notebook's choices as defaults. */
+/** Exercise D as the widget runs it: an MLP (or a small CNN) on CIFAR-10, with the notebook's choices as defaults. */
 
 /** The optimizers the notes compare, with the learning rates the notebooks use. */
 export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop';
@@ -30,8 +33,57 @@ const OPTIMIZER_FIELD: ChoiceField<OptimizerName> = {
 };
 export const ACTIVATION_FIELD = hiddenActivationField(['relu', 'gelu', 'tanh'], 'relu');
 
+export type ModelName = 'mlp' | 'cnn';
+const MODEL_FIELD: ChoiceField<ModelName> = {
+  kind: 'choice',
+  label: 'Modelo',
+  default: 'mlp',
+  options: ['mlp', 'cnn'],
+  optionLabels: { mlp: 'MLP', cnn: 'CNN' },
+};
+
+/**
+ * The augmentations on offer, as the URL names them, each a Keras preprocessing layer with
+ * a modest factor: RandomFlip('horizontal'), RandomTranslation(0.1, 0.1) (up to 3 pixels),
+ * RandomRotation(0.05) (up to ±18°) and RandomZoom(0.1).
+ */
+export const AUGMENTATIONS = ['flip', 'shift', 'rotate', 'zoom'] as const;
+export type AugmentationName = (typeof AUGMENTATIONS)[number];
+export const AUGMENTATION_LABELS: Record<AugmentationName, string> = {
+  flip: 'Volteo horizontal',
+  shift: 'Desplazamiento (±10 %)',
+  rotate: 'Giro (±18°)',
+  zoom: 'Zoom (±10 %)',
+};
+const AUGMENT_FACTORS = { shift: 0.1, rotate: 0.05, zoom: 0.1 } as const;
+
+/** The comma list of the `augment` key, in its canonical order; null when it is not one. */
+export function parseAugment(raw: string): AugmentationName[] | null {
+  if (raw === '') return [];
+  const names = raw.split(',');
+  const known = (n: string): n is AugmentationName => (AUGMENTATIONS as readonly string[]).includes(n);
+  if (!names.every(known) || new Set(names).size !== names.length) return null;
+  return AUGMENTATIONS.filter((a) => names.includes(a));
+}
+
+/** The engine's AugmentSpec for a list of names; undefined when there are none. */
+export function augmentSpec(names: readonly AugmentationName[]): AugmentSpec | undefined {
+  if (names.length === 0) return undefined;
+  const factor = (name: keyof typeof AUGMENT_FACTORS) => (names.includes(name) ? AUGMENT_FACTORS[name] : undefined);
+  return { flip: names.includes('flip'), translate: factor('shift'), rotate: factor('rotate'), zoom: factor('zoom') };
+}
+
+/** Keras's kernel_regularizer for the two strengths: L1, L2, L1L2 or none. */
+export function regularizerSpec(l1: number, l2: number): RegularizerSpec | undefined {
+  if (l1 > 0 && l2 > 0) return { name: 'l1_l2', l1, l2 };
+  if (l1 > 0) return { name: 'l1', l1 };
+  if (l2 > 0) return { name: 'l2', l2 };
+  return undefined;
+}
+
 export const CIFAR10_FIELDS = {
   train: { kind: 'number', label: 'Imágenes de entrenamiento', default: 50_000, integer: true, min: 1_000, max: 50_000 },
+  model: MODEL_FIELD,
   optimizer: OPTIMIZER_FIELD,
   lr: { kind: 'number', label: 'Tasa de aprendizaje η', default: DEFAULT_LR.adam, min: 0, exclusiveMin: true, max: 10 },
   batch: { kind: 'number', label: 'Tamaño de lote', default: 64, integer: true, min: 1, max: 4096 },
@@ -41,6 +93,14 @@ export const CIFAR10_FIELDS = {
   activacion: ACTIVATION_FIELD,
   dropout: { kind: 'number', label: 'Dropout', default: 0.2, min: 0, max: 0.9 },
   bn: { kind: 'flag', label: 'BatchNormalization', default: false },
+  l1: { kind: 'number', label: 'Regularización L1', default: 0, min: 0 },
+  l2: { kind: 'number', label: 'Regularización L2', default: 0, min: 0 },
+  augment: {
+    kind: 'text',
+    label: 'El aumento de datos',
+    default: '',
+    check: (raw: string) => (parseAugment(raw) ? null : `debe ser una lista separada por comas de: ${AUGMENTATIONS.join(', ')}`),
+  },
   /** EarlyStopping exactly as the notebook configures it (EARLY_STOPPING). */
   parada: { kind: 'flag', label: 'Parada temprana', default: true },
   /** The notes' learning-rate schedule (SCHEDULE). */
@@ -53,6 +113,11 @@ export type Cifar10Settings = Values<typeof CIFAR10_FIELDS>;
 
 /** Pixels × channels of one image, flattened: the MLP's input. */
 export const INPUT_SIZE = IMAGE_SIDE * IMAGE_SIDE * 3;
+/** Keras's count for the notebook's MLP (4 × Dense(1024) and Dense(10)): the CNN's yardstick. */
+export const REFERENCE_MLP_PARAMS = [INPUT_SIZE, 1024, 1024, 1024, 1024, CIFAR10_CLASSES.length].reduce(
+  (sum, units, i, all) => (i === 0 ? 0 : sum + (all[i - 1] + 1) * units),
+  0,
+);
 /** model.fit's validation_split in the notebook: the last tenth of the training images. */
 export const VALIDATION_SPLIT = 0.1;
 export const EARLY_STOPPING = {
@@ -71,19 +136,42 @@ export function optimizerSpec(name: OptimizerName, learningRate: number): Optimi
   return { name, learningRate };
 }
 
+/** The small CNN's Dense layer before the output. */
+export const CNN_DENSE_UNITS = 128;
+/** Conv2D(32, 3×3, relu) → MaxPool → Conv2D(64, 3×3, relu) → MaxPool. */
+export const CNN_CONV = [
+  { filters: 32, kernelSize: 3, activation: 'relu' },
+  { filters: 64, kernelSize: 3, activation: 'relu' },
+] as const;
+
+/** The MLP of the notebook, or the small CNN: Dropout and the kernel regularizer apply to either. */
+function modelSpec(s: Cifar10Settings): ModelSpec {
+  const kernelRegularizer = regularizerSpec(s.l1, s.l2);
+  const output = { outputUnits: CIFAR10_CLASSES.length, outputActivation: 'softmax', kernelRegularizer } as const;
+  if (s.model === 'cnn') {
+    return {
+      kind: 'cnn',
+      inputShape: [IMAGE_SIDE, IMAGE_SIDE, 3],
+      conv: CNN_CONV.map((c) => ({ ...c })),
+      hidden: [{ units: CNN_DENSE_UNITS, activation: 'relu', dropout: s.dropout }],
+      ...output,
+    };
+  }
+  return {
+    kind: 'mlp',
+    inputShape: [INPUT_SIZE],
+    hidden: Array.from({ length: s.hidden }, () => ({ units: s.units, activation: s.activacion, dropout: s.dropout, batchNorm: s.bn })),
+    ...output,
+  };
+}
+
 /** Exercise D's run: flatten, hidden Dense layers with Dropout, softmax over 10 classes. */
 export function cifar10Spec(s: Cifar10Settings): RunSpec {
   const callbacks: CallbackSpec[] = [];
   if (s.parada) callbacks.push(EARLY_STOPPING);
   if (s.programa) callbacks.push({ name: 'lr_scheduler', schedule: SCHEDULE });
   return {
-    model: {
-      kind: 'mlp',
-      inputShape: [INPUT_SIZE],
-      hidden: Array.from({ length: s.hidden }, () => ({ units: s.units, activation: s.activacion, dropout: s.dropout, batchNorm: s.bn })),
-      outputUnits: CIFAR10_CLASSES.length,
-      outputActivation: 'softmax',
-    },
+    model: modelSpec(s),
     data: { kind: 'cifar10', train: s.train },
     loss: 'sparse_categorical_crossentropy',
     metrics: ['accuracy'],
@@ -94,6 +182,7 @@ export function cifar10Spec(s: Cifar10Settings): RunSpec {
     // model.fit shuffles the training samples every epoch.
     shuffle: true,
     callbacks,
+    augment: augmentSpec(parseAugment(s.augment) ?? []),
     histograms: true,
     seed: s.seed,
     backend: s.backend,
