@@ -1,4 +1,4 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { encode } from 'fast-png';
@@ -12,7 +12,7 @@ import { expect, numberValue, readout, readoutValue, test, waitForStatus } from 
  * CIFAR-10 classes), with a handful of images per class: its features are cached, so phase 1
  * takes moments even on a software GPU.
  */
-const MINI = 'base=mini&images=10&val=25&epochs=10&seed=1&unfreeze=2&epochs2=2';
+const MINI = 'base=mini&images=10&val=25&epochs=10&seed=1&unfreeze=2&epochs2=2&augment=flip,shift';
 /** EfficientNet mini (670,023) plus the notebook's head on 640 features with 4 classes (116,100). */
 const MINI_PARAMS = 786_123;
 const MINI_HEAD = 640 * 128 + 128 + 128 * 256 + 256 + 256 * 4 + 4;
@@ -86,8 +86,10 @@ test.describe('the transfer lab', () => {
       await waitForStatus(widget, 'done');
       expect(await numberValue(widget, 'epoch')).toBe(10);
       expect(await numberValue(widget, 'trainable-count')).toBe(MINI_HEAD);
-      const before = await numberValue(widget, 'val-accuracy-before');
+      const before = await numberValue(widget, 'val-accuracy-phase1');
       expect(before).toBe(await numberValue(widget, 'val-accuracy'));
+      // The same readout under its older name.
+      expect(await numberValue(widget, 'val-accuracy-before')).toBe(before);
       const evaluation = widget.getByTestId('evaluation');
       await expect(evaluation).toBeVisible();
       const cells = await evaluation
@@ -108,12 +110,17 @@ test.describe('the transfer lab', () => {
 
       // Phase 2: the top two blocks unfrozen; the trainable count grows by exactly their weights.
       await expect(widget.getByTestId('input-unfreeze')).toHaveValue('2');
+      // Augmented from the URL: flip and shift, phase 2 only.
+      await expect(widget.getByTestId('input-augment-flip')).toBeChecked();
+      await expect(widget.getByTestId('input-augment-rotate')).not.toBeChecked();
       await widget.getByTestId('fine-tune').click();
       await expect(readout(widget, 'trainable-count')).toHaveAttribute('data-value', String(MINI_HEAD + MINI_TOP_TWO_BLOCKS));
       await expect(readout(widget, 'phase')).toHaveAttribute('data-value', '2');
       await waitForStatus(widget, 'done');
       expect(await numberValue(widget, 'epoch')).toBe(12);
       expect(await numberValue(widget, 'val-accuracy-after')).toBeGreaterThanOrEqual(0);
+      // Phase 1's figure stays where phase 1 ended.
+      expect(await numberValue(widget, 'val-accuracy-phase1')).toBe(before);
       // One chart across both phases, marked where the blocks were unfrozen.
       await expect(widget.getByTestId('phase-marker')).toHaveAttribute('data-value', '10');
       await expect(widget.getByTestId('phase-marker')).toContainText('block7a, top');
@@ -196,6 +203,39 @@ test.describe('the transfer lab', () => {
     expect(cells.reduce((a, b) => a + b, 0)).toBe(4);
     await expect(evaluation.getByTestId('confusion-matrix')).toContainText('amarillo');
     await expect(evaluation.getByTestId('gallery-item')).toHaveCount(4);
+  });
+
+  test('a trained model is saved, survives a reload, and judges new photos and the camera in «Usar mi modelo»', async ({ page }) => {
+    await page.goto('./#/lab/transfer?base=mini&images=5&val=5&epochs=2&backend=webgl');
+    const widget = page.getByTestId('widget-transfer');
+    await waitForStatus(widget, 'idle');
+    await expect(widget.getByTestId('transfer-save')).toBeDisabled();
+    await widget.getByTestId('play').click();
+    await waitForStatus(widget, 'done');
+    await widget.getByTestId('transfer-save').click();
+    await expect(widget.getByTestId('transfer-save-note')).toContainText('guardado en este navegador');
+    // One download: the zip with model.json, its weights and the class names.
+    const download = page.waitForEvent('download');
+    await widget.getByTestId('transfer-download').click();
+    const zip = await (await download).path();
+
+    await page.reload();
+    const use = widget.getByTestId('use-my-model');
+    await use.getByTestId('use-load-browser').click();
+    await expect(use.getByTestId('use-model-info')).toHaveAttribute('data-value', 'pájaro,gato,ciervo,perro');
+    await expect(use.getByTestId('use-model-info')).toContainText('786.123 parámetros');
+    await use.getByTestId('use-photos').setInputFiles([
+      { name: 'foto.png', mimeType: 'image/png', buffer: png(64, 48, [120, 90, 60], 0) },
+      { name: 'otra.png', mimeType: 'image/png', buffer: png(40, 40, [30, 160, 40], 3) },
+    ]);
+    await expect(use.getByTestId('use-prediction')).toHaveCount(2);
+    expect(['pájaro', 'gato', 'ciervo', 'perro']).toContain(await use.getByTestId('use-prediction').first().getAttribute('data-value'));
+    // The camera (Chromium's fake one), judged live.
+    await use.getByTestId('use-camera-toggle').click();
+    await expect(use.getByTestId('use-live-prediction')).toHaveAttribute('data-value', /pájaro|gato|ciervo|perro/);
+    // The downloaded zip loads the same model.
+    await use.getByTestId('use-load-file').setInputFiles({ name: 'mi-modelo.zip', mimeType: 'application/zip', buffer: readFileSync(zip) });
+    await expect(use.getByTestId('use-model-info')).toContainText('786.123 parámetros');
   });
 
   test('the camera adds its frames to the class chosen', async ({ page }) => {

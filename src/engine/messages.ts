@@ -58,6 +58,7 @@ export const invalidSpec = {
   noData: 'No hay datos de entrenamiento.',
   inputsVsLabels: (inputs: number, labels: number) => `Hay ${inputs} entradas pero ${labels} etiquetas.`,
   inputWidth: (width: number) => `Cada entrada debe tener ${width} números finitos.`,
+  activationsNeedMlp: 'Solo una red densa envía la activación de cada neurona.',
   nothingToTrain: 'Con esa fracción de validación no queda ningún dato para entrenar.',
   cifar10Train: (max: number, value: unknown) =>
     `El número de imágenes de entrenamiento debe ser un entero entre 1 y ${formatEs(max)} (recibido: ${received(value)}).`,
@@ -69,12 +70,16 @@ export const invalidSpec = {
   betweenZeroAndOne: (what: string, value: unknown) => `${what} debe estar entre 0 y 1 (recibido: ${received(value)}).`,
   flip: (value: unknown) => `El volteo horizontal se activa o no: debe ser verdadero o falso (recibido: ${received(value)}).`,
   augmentOnlyImages: 'El aumento de datos solo se aplica a imágenes (CIFAR-10).',
+  cnnInput: 'La entrada de una red convolucional es una imagen: alto, ancho y canales.',
+  cnnTooSmall: 'La imagen es demasiado pequeña para tantas capas convolucionales: algún mapa de activación quedaría vacío.',
 };
 
 /** Names of the quantities validate.ts checks, as they open a sentence. */
 export const quantity = {
   units: 'El número de neuronas de una capa oculta',
   dropout: 'La tasa de Dropout',
+  filters: 'El número de filtros de una capa convolucional',
+  kernelSize: 'El tamaño del filtro de una capa convolucional',
   outputs: 'El número de salidas',
   classes: 'El número de clases',
   trainPerClass: 'El número de imágenes de entrenamiento por clase',
@@ -104,6 +109,8 @@ export const cifar10 = {
   badManifest: 'El archivo manifest.json de CIFAR-10 no es válido.',
   notInManifest: (name: string) => `El manifiesto de CIFAR-10 no describe ${name}.`,
   downloading: (received: number, total: number) => `Descargando imágenes: ${megabytes(received, 0)} de ${megabytes(total, 0)} MB`,
+  fromBrowser: (received: number, total: number) =>
+    `Leyendo las imágenes guardadas en este navegador: ${megabytes(received, 0)} de ${megabytes(total, 0)} MB`,
   decoding: (name: string, index: number, count: number) => `Descodificando ${name} (${index} de ${count})`,
   ready: 'Datos listos',
   notLoaded: 'Los datos de CIFAR-10 no están cargados.',
@@ -112,6 +119,7 @@ export const cifar10 = {
   notSprite: (name: string, got: { width: number; height: number; channels: number; depth: number }, rows: number) =>
     `El archivo ${name} no tiene la forma de CIFAR-10: mide ${got.width}×${got.height} con ${got.channels} canales de ${got.depth} bits; se esperaban 1024×${rows} en RGB de 8 bits.`,
   labelCount: (name: string, count: number) => `El archivo ${name} debe tener ${count} etiquetas enteras entre 0 y 9.`,
+  tooFewRows: (name: string, rows: number) => `${cifar10.damaged(name)}: no llega a las ${rows} primeras imágenes.`,
 };
 
 /** Converted weights fetched from the site or this browser's cache (transfer/weights.ts). */
@@ -195,11 +203,14 @@ export const persistence = {
     `El modelo guardado tiene otra arquitectura (pesos ${saved}) que la configurada (${configured}).`,
   nothingSaved: 'No hay ningún modelo guardado en este navegador.',
   noModelJson: 'Falta el archivo model.json del modelo.',
+  notTransferModel: 'Este modelo no es del laboratorio de transferencia: le faltan los nombres de sus clases.',
+  noClassifier: 'Carga antes un modelo guardado.',
 };
 
 /** What the worker's session answers (src/engine/session). */
 export const session = {
   noRun: 'No hay ningún entrenamiento preparado.',
+  firstLayerOnlyCnn: 'Los filtros y mapas de activación son de una red convolucional: elige el modelo CNN.',
   userImagesSize: 'Las imágenes propias no tienen el tamaño que dicen tener.',
   benchNeedsOwnWorker: 'La comparación de motores necesita un proceso de cálculo propio.',
   backendBusy: 'Hay un entrenamiento en marcha en este proceso de cálculo: esta herramienta no puede cambiar de motor ahora.',
@@ -213,6 +224,12 @@ export const session = {
 
 /** Display names of the transfer bases, for progress labels. */
 export const BASE_NAMES = { b0: 'EfficientNetB0', b3: 'EfficientNetB3', mini: 'EfficientNet mini' } as const;
+
+/** The optimizer race on a loss surface (race/race.ts). */
+export const race = {
+  racers: 'La carrera necesita al menos uno de los optimizadores sgd, momentum, rmsprop y adam, sin repetir ninguno.',
+  start: 'El punto de partida (w, b) debe ser dos números finitos.',
+};
 
 /** What a run says as it trains (trainer.ts, src/engine/fit). */
 export const training = {

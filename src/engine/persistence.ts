@@ -12,6 +12,18 @@ export async function saveModel(model: tf.LayersModel, destination: string | tf.
   await model.save(destination);
 }
 
+/** What a saved model.json may carry besides the model (userDefinedMetadata). */
+export type SavedMetadata = Record<string, string | number | string[]>;
+
+/**
+ * `destination` with `metadata` added to the saved model.json (its userDefinedMetadata): a
+ * transfer model keeps its class names with its weights.
+ */
+export function withMetadata(destination: string | tf.io.IOHandler, metadata: SavedMetadata): tf.io.IOHandler {
+  const inner = typeof destination === 'string' ? tf.io.getSaveHandlers(destination)[0] : destination;
+  return tf.io.withSaveHandler((artifacts) => inner.save!({ ...artifacts, userDefinedMetadata: metadata }));
+}
+
 /** The two files of the tfjs layers format, as the page offers them for download. */
 export interface ExportedModel {
   modelJson: string;
@@ -36,6 +48,7 @@ export async function exportModel(model: Saveable): Promise<ExportedModel> {
         format: artifacts.format,
         generatedBy: artifacts.generatedBy,
         convertedBy: artifacts.convertedBy,
+        userDefinedMetadata: artifacts.userDefinedMetadata,
         // The name the page downloads the weights under, so model.json finds them again.
         weightsManifest: [{ paths: ['./model.weights.bin'], weights: artifacts.weightSpecs }],
       });

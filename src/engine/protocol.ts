@@ -12,9 +12,11 @@
 // What a run is: plain data the page builds and the worker validates.
 export type {
   Activation,
+  AugmentSpec,
   BackendName,
   BackendPreference,
   CallbackSpec,
+  CnnSpec,
   DataSpec,
   EarlyStoppingSpec,
   LearningRateSchedulerSpec,
@@ -22,6 +24,8 @@ export type {
   MlpSpec,
   ModelSpec,
   OptimizerSpec,
+  PlainModelSpec,
+  RegularizerSpec,
   RunSpec,
   TransferBase,
   TransferSpec,
@@ -43,12 +47,18 @@ export { BACKEND_LABELS } from './labels';
 // The worker's API (a type only: the page talks to it through Comlink) and its results.
 export type { EngineSession } from './worker';
 export type { BackendSpeed } from './session/bench';
-export type { BaseWeights } from './session/datasets';
+export type { BaseWeights, Cifar10Availability } from './session/datasets';
 export type { FeatureMaps, Padding } from './convolution';
+export type { FirstLayerView } from './firstLayer';
 export type { SoftmaxInspection } from './softmax';
+export type { ClassifierInfo } from './transfer/classifier';
+export type { RaceReport, RaceSpec, RacerName, RacerReport, StepDetail } from './race/types';
+export { RACER_NAMES } from './race/types';
 
 // Plain numbers the page computes or shows without asking the worker.
-export { CIFAR10_CLASSES, IMAGE_SIDE, MIN_TRAIN_IMAGES } from './cifar10/classes';
+export { CIFAR10_CLASSES, IMAGE_SIDE, IMAGES_PER_FILE, MIN_TRAIN_IMAGES } from './cifar10/classes';
+// A few test images for a gallery of the data, read on the page (no tfjs, a hundred kilobytes).
+export { cifar10Sample, type Cifar10Sample } from './cifar10/sample';
 export { classificationReport, confusionMatrix, type ClassificationReport, type ClassScores } from './report';
 export { MINI_DESCRIPTION, MINI_PRETRAIN_CLASSES, MINI_WEIGHTS_PATH } from './efficientnet/mini';
 export { baseFeatures, headParams } from './transfer/bases';

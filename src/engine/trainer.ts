@@ -275,9 +275,9 @@ export class Trainer {
     return this.fit.source.heldOutImages(indices);
   }
 
-  /** Saves the model (topology and weights) with a tfjs IO handler or URL (indexeddb://…). */
+  /** Saves the model (a transfer run's whole network) with a tfjs IO handler or URL (indexeddb://…). */
   saveModel(destination: string | tf.io.IOHandler): Promise<void> {
-    return saveModel(this.fit.source.model, destination);
+    return saveModel(this.fit.source.wholeModel ?? this.fit.source.model, destination);
   }
 
   /**
@@ -382,9 +382,7 @@ export class Trainer {
       epochs: loop.epochLimit,
       batch: loop.batchInEpoch,
       batchesPerEpoch: loop.batches.length || 1,
-      params: watched.params,
-      initialLogs: watched.initialLogs,
-      predictions: watched.predictions,
+      ...watched.drawn(),
       progress: loop.metrics.progress,
       samplesPerSecond: this.speed.samplesPerSecond,
       learningRate: this.fit.optimizer.learningRate,

@@ -1,6 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_BYTES } from '../cifar10/classes';
-import { loadCifar10, type Cifar10Data, type LoadProgress } from '../cifar10/load';
+import { openFileCache } from '../cifar10/cache';
+import {
+  loadCifar10,
+  neededFiles,
+  readManifest,
+  siteFiles,
+  TRAIN_FILE_COUNT,
+  type Cifar10Data,
+  type FileSource,
+  type LoadProgress,
+} from '../cifar10/load';
 import type { DataSources } from '../data';
 import { modelFiles } from '../efficientnet/files';
 import { EngineInputError } from '../errors';
@@ -23,28 +33,68 @@ export type BaseWeights =
     }
   | { status: 'missing'; base: TransferBase; message: string };
 
+/** What loading CIFAR-10 with some training files would cost (cifar10Availability). */
+export interface Cifar10Availability {
+  /** Bytes still to download; 0 when this browser keeps every file. */
+  missing: number;
+  /** Bytes of all the files the load reads. */
+  total: number;
+  /** Whether this browser can keep the files for the next visit (Cache Storage). */
+  keeps: boolean;
+}
+
 /**
  * The data a worker's runs share, loaded once per worker: CIFAR-10, the transfer bases'
  * converted weights (downloaded, cached or converted from a student's .h5), and the
  * student's own images.
  */
 export class Datasets {
-  private cifar10: Promise<Cifar10Data> | null = null;
+  private cifar10: { trainFiles: number; data: Promise<Cifar10Data> } | null = null;
   private bases: NonNullable<DataSources['bases']> = {};
   private userImages: UserImages | null = null;
 
-  /** Downloads, checks and decodes CIFAR-10 once (later calls reuse it); a failed load can be retried. */
+  /** How many bytes a load of `trainFiles` training files would download, before asking for them. */
+  async cifar10Availability(baseUrl: string, trainFiles: number): Promise<Cifar10Availability> {
+    const cache = await openFileCache(baseUrl);
+    const manifest = await readManifest(siteFiles(baseUrl), cache);
+    let missing = 0;
+    let total = 0;
+    for (const name of neededFiles(trainFiles)) {
+      const file = manifest.files[name];
+      if (!file) throw new Error(cifar10Says.notInManifest(name));
+      total += file.bytes;
+      if (!(await cache?.get(name, file.sha256))) missing += file.bytes;
+    }
+    return { missing, total, keeps: cache !== null };
+  }
+
+  /**
+   * Downloads (or reads from this browser's copy), checks and decodes CIFAR-10 once; later
+   * calls reuse it unless they need more training files. A failed load can be retried.
+   * `downloaded` says whether any file came over the network.
+   */
   async loadCifar10(
     baseUrl: string,
     onProgress: (progress: LoadProgress) => void,
-    trainFiles = 5,
-  ): Promise<{ train: number; test: number }> {
-    this.cifar10 ??= loadCifar10((name) => fetch(new URL(name, baseUrl)), throttleProgress(onProgress), trainFiles);
+    trainFiles = TRAIN_FILE_COUNT,
+  ): Promise<{ train: number; test: number; downloaded: boolean }> {
+    let downloaded = false;
+    if (!this.cifar10 || this.cifar10.trainFiles < trainFiles) {
+      const site = siteFiles(baseUrl);
+      const source: FileSource = (name, init) => {
+        // The manifest is read from the site on every load; the dataset's files only when not kept.
+        if (name !== 'manifest.json') downloaded = true;
+        return site(name, init);
+      };
+      const data = loadCifar10(source, throttleProgress(onProgress), trainFiles, await openFileCache(baseUrl));
+      this.cifar10 = { trainFiles, data };
+    }
+    const loading = this.cifar10;
     try {
-      const data = await this.cifar10;
-      return { train: data.trainLabels.length, test: data.testLabels.length };
+      const data = await loading.data;
+      return { train: data.trainLabels.length, test: data.testLabels.length, downloaded };
     } catch (error) {
-      this.cifar10 = null;
+      if (this.cifar10 === loading) this.cifar10 = null;
       throw error;
     }
   }
@@ -52,7 +102,7 @@ export class Datasets {
   /** CIFAR-10 as loaded by `loadCifar10`; refused before that. */
   async loadedCifar10(): Promise<Cifar10Data> {
     if (!this.cifar10) throw new Error(cifar10Says.notLoaded);
-    return this.cifar10;
+    return this.cifar10.data;
   }
 
   /** Raw RGB bytes of official test images (galleries, the convolution widget). */

@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import { Augmenter } from '../augment';
 import type { LoadProgress } from '../cifar10/load';
 import { countParams } from '../models';
 import type { DataSources } from '../data';
-import type { RunSpec, TransferSpec } from '../spec';
+import type { AugmentSpec, RunSpec, TransferSpec } from '../spec';
 import { calibrateBatchNormalization } from '../efficientnet/calibrate';
+import { AugmentedActivations } from './augmented';
 import { cacheActivations, cacheBatchSize, type CachedDataset } from './cache';
 import { cifar10Task, imageBatch, imageBytes, imageCount, userTask, type ImageSet, type ImageTask } from './images';
 import {
@@ -27,6 +29,8 @@ export interface PhaseMark {
   learningRate: number;
   /** The block whose input is cached (or the pooled features in phase 1). */
   cutName: string;
+  /** Training images augmented: the frozen part runs on every batch and only validation is cached. */
+  augmented: boolean;
 }
 
 export interface BlockInfo {
@@ -74,7 +78,7 @@ async function calibrate(network: TransferNetwork, train: ImageSet, onProgress?:
  */
 export class TransferRun {
   private split!: TransferSplit;
-  train!: CachedDataset;
+  train!: CachedDataset | AugmentedActivations;
   validation!: CachedDataset;
   private disposed = false;
 
@@ -82,9 +86,18 @@ export class TransferRun {
     readonly network: TransferNetwork,
     readonly task: ImageTask,
     readonly blocks: BlockInfo[],
+    private readonly seed: number,
+    /** Batches per epoch, which an augmented phase seeds its draws by. */
+    private readonly batchesPerEpoch: number,
   ) {}
 
-  static async create(spec: RunSpec, sources: DataSources, unfrozen: number, onProgress?: (p: LoadProgress) => void): Promise<TransferRun> {
+  static async create(
+    spec: RunSpec,
+    sources: DataSources,
+    unfrozen: number,
+    augment: AugmentSpec | undefined,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<TransferRun> {
     const model = spec.model as TransferSpec;
     const task = imageTask(spec, sources);
     let artifacts: tf.io.ModelArtifacts | undefined;
@@ -97,12 +110,15 @@ export class TransferRun {
       if (artifacts) setBaseWeights(network, artifacts);
       else await calibrate(network, task.train, onProgress);
       const sizes = blockParams(network);
+      const batches = Math.ceil(imageCount(task.train) / (spec.batchSize ?? 32));
       const run = new TransferRun(
         network,
         task,
         network.blocks.map((b, i) => ({ name: b.name, params: sizes[i] })),
+        spec.seed,
+        batches,
       );
-      await run.setPhase(unfrozen, onProgress);
+      await run.setPhase(unfrozen, augment, onProgress);
       return run;
     } catch (error) {
       disposeTransferNetwork(network);
@@ -112,6 +128,11 @@ export class TransferRun {
 
   get unfrozen(): number {
     return this.split.unfrozen;
+  }
+
+  /** Whether this phase's training batches are augmented (AugmentedActivations). */
+  get augmented(): boolean {
+    return this.train instanceof AugmentedActivations;
   }
 
   get cutName(): string {
@@ -131,8 +152,12 @@ export class TransferRun {
   /**
    * Freezes all but the top `k` blocks and caches the activations at the new cut (the
    * layers above it keep their current weights: phase 2 goes on from phase 1's head).
+   * With augmentation (a phase-2 plan's: phase 1 always trains on its cache of features, the
+   * fast feature extraction of Chollet's book; augmenting there would run the whole base on
+   * every image every epoch, ten times slower), the training images go through the frozen
+   * part batch by batch, each one augmented. Validation is never augmented: it stays cached.
    */
-  async setPhase(k: number, onProgress?: (p: LoadProgress) => void): Promise<void> {
+  async setPhase(k: number, augment: AugmentSpec | undefined, onProgress?: (p: LoadProgress) => void): Promise<void> {
     this.disposeCaches();
     this.split = splitTransferNetwork(this.network, k);
     const { train, validation, classes } = this.task;
@@ -144,7 +169,13 @@ export class TransferRun {
     const report = (done: number) => onProgress?.({ fraction: done / total, label: `${what}: ${done} de ${total} imágenes` });
     report(0);
     const resolution = this.network.resolution;
-    this.train = await cacheActivations(this.split.frozen, train, resolution, classes, report);
+    const augmenter = this.split.unfrozen > 0 ? Augmenter.create(augment, this.seed) : null;
+    if (augmenter) {
+      this.train = new AugmentedActivations(this.split.frozen, train, resolution, classes, augmenter, this.batchesPerEpoch);
+      report(imageCount(train));
+    } else {
+      this.train = await cacheActivations(this.split.frozen, train, resolution, classes, report);
+    }
     this.validation = await cacheActivations(this.split.frozen, validation, resolution, classes, (n) => report(imageCount(train) + n));
   }
 

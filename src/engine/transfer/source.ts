@@ -5,7 +5,8 @@ import type { RunSource } from '../fit/source';
 import type { FineTunePlan } from '../fit/types';
 import { fineTune as say } from '../messages';
 import { OPTIMIZER_DEFAULTS } from '../optimizers';
-import type { OptimizerSpec, RunSpec } from '../spec';
+import type { AugmentSpec, OptimizerSpec, RunSpec } from '../spec';
+import { validateAugment } from '../validate';
 import { TransferRun, type PhaseMark } from './run';
 
 /**
@@ -16,6 +17,8 @@ export class TransferSource implements RunSource {
   private run!: TransferRun;
   /** Top blocks unfrozen now: a rebuild after a backend move returns to this phase. */
   private unfrozen = 0;
+  /** The current phase's augmentation (phase 2 only), for the same reason. */
+  private augment: AugmentSpec | undefined;
   optimizerSpec: OptimizerSpec;
   readonly phases: PhaseMark[] = [];
   /** Cached activations inside a base can be big per sample: judged in training-size batches. */
@@ -39,11 +42,15 @@ export class TransferSource implements RunSource {
   }
 
   async build(): Promise<void> {
-    this.run = await TransferRun.create(this.spec, this.sources, this.unfrozen, this.onProgress);
+    this.run = await TransferRun.create(this.spec, this.sources, this.unfrozen, this.augment, this.onProgress);
   }
 
   get model() {
     return this.run.trainable;
+  }
+
+  get wholeModel() {
+    return this.run.network.model;
   }
 
   get train() {
@@ -82,6 +89,7 @@ export class TransferSource implements RunSource {
     if (!Number.isInteger(plan.epochs) || plan.epochs < 1 || plan.epochs > 1_000_000) {
       throw new EngineInputError(say.epochs(plan.epochs));
     }
+    if (plan.augment) validateAugment(plan.augment);
   }
 
   /**
@@ -92,8 +100,9 @@ export class TransferSource implements RunSource {
    */
   async fineTune(plan: FineTunePlan, epoch: number): Promise<void> {
     this.unfrozen = plan.unfreeze;
+    this.augment = plan.augment;
     this.optimizerSpec = { ...this.spec.optimizer, learningRate: plan.learningRate };
-    await this.run.setPhase(plan.unfreeze, this.onProgress);
+    await this.run.setPhase(plan.unfreeze, plan.augment, this.onProgress);
     this.phases.push(this.mark(epoch));
   }
 
@@ -104,6 +113,6 @@ export class TransferSource implements RunSource {
 
   private mark(epoch: number): PhaseMark {
     const learningRate = this.optimizerSpec.learningRate ?? OPTIMIZER_DEFAULTS[this.optimizerSpec.name].learningRate;
-    return { epoch, unfrozen: this.run.unfrozen, learningRate, cutName: this.run.cutName };
+    return { epoch, unfrozen: this.run.unfrozen, learningRate, cutName: this.run.cutName, augmented: this.run.augmented };
   }
 }

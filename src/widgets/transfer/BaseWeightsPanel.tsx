@@ -23,8 +23,15 @@ export function describeWeights(w: ReadyWeights): string {
   return `${what}, ${where}.`;
 }
 
+/** The download of the base's weights, shown by the run buttons: nothing trains until it ends. */
+export function WeightsProgress({ state }: { state: LoadState<BaseInUse> }) {
+  return state.status === 'loading' ? (
+    <ProgressBar fraction={state.progress.fraction} label={state.progress.label} testId="weights-progress" />
+  ) : null;
+}
+
 /**
- * The base's weights: the download's progress, which weights are in use, why the offline
+ * The base's weights: which weights are in use, why the offline
  * base stands in when ImageNet's are absent, and a place to drop an official .h5 file.
  */
 export function BaseWeightsPanel({
@@ -46,9 +53,6 @@ export function BaseWeightsPanel({
   };
   return (
     <section className="transfer-weights" aria-label="Pesos de la base">
-      {state.status === 'loading' ? (
-        <ProgressBar fraction={state.progress.fraction} label={state.progress.label} testId="weights-progress" />
-      ) : null}
       {state.status === 'error' ? (
         <div className="message message-error" role="alert" data-testid="weights-error">
           <p>No se pudieron cargar los pesos de la base. {state.message}</p>

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { formatInteger } from '../../ui/format';
 import { PixelImage } from '../../ui/PixelImage';
 import { heldOutCount } from '../../engine/protocol';
 import { MAX_PER_CLASS, MIN_PER_CLASS, OWN_IMAGE_SIDE, type OwnImages } from './ownImages';
+import { useCamera } from './useCamera';
 
 const THUMBNAILS = 6;
 
@@ -16,20 +17,7 @@ function Camera({
   onClose: () => void;
   names: string[];
 }) {
-  const video = useRef<HTMLVideoElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    navigator.mediaDevices
-      ?.getUserMedia({ video: { width: 640, height: 480 } })
-      .then((s) => {
-        stream = s;
-        if (video.current) video.current.srcObject = s;
-      })
-      .catch((e: unknown) => setError(`No se pudo abrir la cámara: ${e instanceof Error ? e.message : String(e)}.`));
-    if (!navigator.mediaDevices) setError('Este navegador no da acceso a la cámara (hace falta https).');
-    return () => stream?.getTracks().forEach((t) => t.stop());
-  }, []);
+  const { video, error } = useCamera();
   return (
     <div className="camera" role="group" aria-label="Cámara">
       {error ? (

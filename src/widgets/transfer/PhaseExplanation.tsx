@@ -21,8 +21,10 @@ export function PhaseExplanation({ view, base }: { view: TrainerView; base: Tran
   return (
     <p className="hint" data-testid="phase-explanation">
       Fase {view.phases.length}: entrenan los {current.unfrozen} últimos bloques y la cabeza ({formatInteger(view.info.trainableCount)}{' '}
-      parámetros). Lo que hay antes de {current.cutName} sigue congelado, así que sus activaciones se calcularon una vez y se guardaron:
-      cada paso solo recorre la parte que aprende.
+      parámetros). Lo que hay antes de {current.cutName} sigue congelado.{' '}
+      {current.augmented
+        ? 'Como cada foto de entrenamiento cambia en cada época (aumento de datos), esa parte congelada la recorre de nuevo en cada lote, sin calcular gradientes; solo las activaciones de validación se guardan una vez.'
+        : 'Sus activaciones se calcularon una vez y se guardaron: cada paso solo recorre la parte que aprende.'}
     </p>
   );
 }

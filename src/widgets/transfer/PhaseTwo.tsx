@@ -1,6 +1,7 @@
 import type { BlockInfo } from '../../engine/protocol';
 import { formatInteger, formatNumber } from '../../ui/format';
 import { Slider } from '../../ui/controls';
+import { AugmentControls } from '../cifar10/AugmentControls';
 import { FieldControl } from '../FieldControl';
 import { EPOCHS2_FIELD, LR2_FIELD } from './settings';
 
@@ -12,12 +13,13 @@ export function describeUnfreeze(blocks: BlockInfo[], k: number): string {
   return `${k} ${k === 1 ? 'bloque' : 'bloques'} (${names}): +${formatInteger(added)} parámetros`;
 }
 
-/** Phase 2's knobs: how many top blocks to unfreeze, the small learning rate, its epochs. */
+/** Phase 2's knobs: how many top blocks to unfreeze, the small learning rate, its epochs, the augmentation. */
 export function PhaseTwo({
   blocks,
   unfreeze,
   lr2,
   epochs2,
+  augment,
   disabled,
   canStart,
   onChange,
@@ -27,9 +29,11 @@ export function PhaseTwo({
   unfreeze: number;
   lr2: number;
   epochs2: number;
+  /** The `augment` comma list. */
+  augment: string;
   disabled: boolean;
   canStart: boolean;
-  onChange: (changes: { unfreeze?: number; lr2?: number; epochs2?: number }) => void;
+  onChange: (changes: { unfreeze?: number; lr2?: number; epochs2?: number; augment?: string }) => void;
   onStart: () => void;
 }) {
   const k = Math.min(unfreeze, blocks.length);
@@ -56,6 +60,11 @@ export function PhaseTwo({
           onCommit={(v) => onChange({ epochs2: v })}
           testId="input-epochs2"
         />
+        <AugmentControls value={augment} disabled={disabled} onCommit={(value) => onChange({ augment: value })} />
+        <p className="hint">
+          El aumento de datos actúa solo en la fase 2: en la fase 1 los rasgos de cada foto se calculan una vez y se guardan, y una foto
+          distinta en cada época obligaría a recalcularlos todos (unas diez veces más lento).
+        </p>
         <button type="button" className="primary" data-testid="fine-tune" disabled={disabled || !canStart} onClick={onStart}>
           Descongelar y seguir entrenando
         </button>

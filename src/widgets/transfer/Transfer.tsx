@@ -6,6 +6,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { Readout } from '../../ui/Readout';
 import { LARGE_CHART_INTERVAL_MS, useThrottled } from '../../ui/useThrottled';
 import { MetricReadouts, TrainingReadouts } from '../EngineReadouts';
+import { Hero, MoreOptions } from '../LabParts';
 import { SettingsFields } from '../FieldControl';
 import { TrainingControls } from '../TrainingControls';
 import { DatasetStatus } from '../DatasetStatus';
@@ -14,18 +15,22 @@ import { UrlNotices } from '../UrlNotices';
 import { useCifar10 } from '../useCifar10';
 import { useEngineSession } from '../useEngineSession';
 import { useEvaluation } from '../useEvaluation';
-import { useTrainer, type TrainerView } from '../useTrainer';
+import { useTrainer } from '../useTrainer';
 import { galleryIndices } from '../../ui/PredictionGallery';
-import { BaseWeightsPanel } from './BaseWeightsPanel';
+import { BaseWeightsPanel, WeightsProgress } from './BaseWeightsPanel';
 import { HELD_OUT_GALLERY, HeldOutEvaluation } from './HeldOutEvaluation';
+import { ModelKeeper } from './ModelKeeper';
 import { OwnImagesPanel } from './OwnImagesPanel';
 import { useOwnImages } from './ownImages';
 import { ClassPicker } from './ClassPicker';
 import { PhaseExplanation } from './PhaseExplanation';
+import { phaseOneAccuracy, PhaseReadouts } from './PhaseReadouts';
 import { describeUnfreeze, PhaseTwo } from './PhaseTwo';
 import { RandomControl } from './RandomControl';
 import { classNames, DEFAULT_CLASSES, parseClasses, TRANSFER_FIELDS as FIELDS, transferSpec, type TransferSettings } from './settings';
 import { useBaseWeights } from './useBaseWeights';
+import { UseMyModel } from './UseMyModel';
+import { augmentSpec, parseAugment } from '../cifar10/settings';
 import './transfer.css';
 
 /** The default task's classes, in Spanish: none of them was in the mini base's pretraining. */
@@ -34,18 +39,12 @@ const DEFAULT_NAMES = classNames(parseClasses(DEFAULT_CLASSES), '').join(', ');
 const ACCURACY_SERIES = [
   { key: 'accuracy', label: 'entrenamiento', color: 'var(--series-1)' },
   { key: 'val_accuracy', label: 'validación', color: 'var(--series-2)' },
-  { key: 'control_val_accuracy', label: 'validación, base aleatoria (control)', color: 'var(--series-4)' },
+  { key: 'control_val_accuracy', label: 'control (base aleatoria)', color: 'var(--series-4)' },
 ];
 const LOSS_SERIES = [
   { key: 'loss', label: 'entrenamiento', color: 'var(--series-1)' },
   { key: 'val_loss', label: 'validación', color: 'var(--series-2)' },
 ];
-
-/** Validation accuracy where phase 1 ended (the epoch phase 2 began at, or the last one). */
-export function phaseOneAccuracy(view: TrainerView): number | null {
-  const end = view.phases[1]?.epoch ?? view.epoch;
-  return view.history.find((r) => r.epoch === end)?.logs.val_accuracy ?? null;
-}
 
 /**
  * Exercise E: a pretrained EfficientNet frozen under a new head (phase 1, on cached
@@ -84,7 +83,6 @@ export function Transfer() {
   const spec: RunSpec | null = useMemo(() => (run && dataReady ? transferSpec(run) : null), [runKey, dataReady]);
   const [view, controls] = useTrainer(spec, settings.autoplay, { session, slot: 0 });
   const busy = view.status === 'training' || view.preparing !== null;
-  const phase = Math.max(1, view.phases.length);
   const blocks = view.info?.blocks ?? [];
   const last = view.history.at(-1);
 
@@ -101,8 +99,13 @@ export function Transfer() {
 
   // Phase 2 from the panel, or by itself after phase 1 with autoplay=1.
   const fineTune = async () => {
-    if (await controls.fineTune({ unfreeze: Math.min(values.unfreeze, blocks.length), learningRate: values.lr2, epochs: values.epochs2 }))
-      controls.start();
+    const plan = {
+      unfreeze: Math.min(values.unfreeze, blocks.length),
+      learningRate: values.lr2,
+      epochs: values.epochs2,
+      augment: augmentSpec(parseAugment(values.augment) ?? []),
+    };
+    if (await controls.fineTune(plan)) controls.start();
   };
   const autoTuned = useRef<RunSpec | null>(null);
   useEffect(() => {
@@ -140,19 +143,12 @@ export function Transfer() {
   );
 
   const before = phaseOneAccuracy(view);
-  const after = view.phases.length > 1 && view.epoch > view.phases.at(-1)!.epoch ? (last?.logs.val_accuracy ?? null) : null;
   const trainImages = cifarClasses ? values.images * names.length : own.perClass.reduce((n, l) => n + l.length, 0);
   const epochMs = view.samplesPerSecond ? (1000 * trainImages) / view.samplesPerSecond : null;
 
   return (
     <section className="widget transfer" data-testid="widget-transfer" aria-label="Transferencia de aprendizaje con EfficientNet">
       <UrlNotices notices={notices} />
-      <BaseWeightsPanel
-        state={weights.state}
-        retry={weights.retry}
-        convert={(file) => void weights.convert(file)}
-        conversion={weights.conversion}
-      />
 
       <div className="widget-controls dense-controls">
         <SettingsFields settings={settings} fields={FIELDS} names={['base']} disabled={busy} />
@@ -160,72 +156,41 @@ export function Transfer() {
         <SettingsFields
           settings={settings}
           fields={FIELDS}
-          names={[...(cifarClasses ? (['images', 'val'] as const) : []), 'epochs', 'lr', 'seed', 'backend']}
+          names={[...(cifarClasses ? (['images'] as const) : []), 'epochs']}
           disabled={busy}
         />
         <TrainingControls view={view} controls={controls} settings={settings} />
       </div>
 
-      {inUse === 'mini' && seenInPretraining.length > 0 ? (
-        <p className="hint" data-testid="classes-seen">
-          Ojo: la base mini ya vio {seenInPretraining.join(' y ')} al preentrenarse; con esas clases la comparación con la base aleatoria es
-          menos justa. Las de la tarea por defecto ({DEFAULT_NAMES}) nunca las vio.
-        </p>
-      ) : null}
-      {cifarClasses ? (
-        <DatasetStatus state={cifar} retry={retryCifar} />
-      ) : (
-        <OwnImagesPanel
-          own={own}
-          names={names}
-          disabled={busy}
-          onRename={(i, name) => set({ nombres: names.map((n, j) => (j === i ? name.replace(/,/g, ' ') : n)).join(',') })}
-        />
-      )}
-      {view.preparing ? <ProgressBar fraction={view.preparing.fraction} label={view.preparing.label} testId="prepare-progress" /> : null}
-
-      <TrainingReadouts view={view}>
-        <Readout
-          testId="phase"
-          label="Fase"
-          value={view.phases.length ? phase : null}
-          text={
-            phase === 1
-              ? '1: base congelada'
-              : `${phase}: ${view.phases.at(-1)!.unfrozen} ${view.phases.at(-1)!.unfrozen === 1 ? 'bloque' : 'bloques'} descongelados`
-          }
-        />
-        <Readout testId="param-count" label="Parámetros" value={view.info?.paramCount ?? null} format="integer" />
-        <Readout testId="trainable-count" label="Entrenables" value={view.info?.trainableCount ?? null} format="integer" />
-        <MetricReadouts logs={last?.logs} accuracyDigits={1} validation />
-        <Readout testId="epoch-ms" label="Duración de una época" value={epochMs} format="number" digits={1} unit="ms" />
-      </TrainingReadouts>
-      <PhaseExplanation view={view} base={inUse} />
-
-      <div className="widget-charts transfer-charts">
+      <Hero className="widget-charts transfer-charts" label="Exactitud en las dos fases">
         <LossChart
+          title="Exactitud: fase 1 (base congelada) y fase 2 (afinado)"
           rows={rows}
           series={ACCURACY_SERIES}
           logScale={false}
           markers={markers}
+          height={360}
           summary={`Exactitud por época en las dos fases${markers.length ? `; descongelado en la época ${markers.map((m) => m.epoch).join(', ')}` : ''}.`}
         />
-        <LossChart rows={rows} series={LOSS_SERIES} markers={markers} summary="Pérdida por época en las dos fases." />
-      </div>
-      {markers.length > 0 ? (
-        <ul className="phase-markers hint">
-          {view.phases.slice(1).map((p) => (
-            <li key={p.epoch} data-testid="phase-marker" data-value={p.epoch}>
-              Época {p.epoch}: {describeUnfreeze(blocks, p.unfrozen)}; η = {formatNumber(p.learningRate, 3)}; se guardan las activaciones a
-              la entrada de {p.cutName}.
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="readout-row">
-        <Readout testId="val-accuracy-before" label="Validación al acabar la fase 1" value={before} format="percent" digits={1} />
-        <Readout testId="val-accuracy-after" label="Validación tras afinar" value={after} format="percent" digits={1} />
-      </div>
+        <LossChart
+          title="Pérdida en las dos fases (escala logarítmica)"
+          rows={rows}
+          series={LOSS_SERIES}
+          markers={markers}
+          height={360}
+          summary="Pérdida por época en las dos fases."
+        />
+      </Hero>
+
+      <TrainingReadouts view={view}>
+        <MetricReadouts logs={last?.logs} accuracyDigits={1} validation />
+        <PhaseReadouts view={view} />
+        <Readout testId="trainable-count" label="Entrenables" value={view.info?.trainableCount ?? null} format="integer" />
+        <Readout testId="param-count" label="Parámetros" value={view.info?.paramCount ?? null} format="integer" />
+        <Readout testId="epoch-ms" label="Duración de una época" value={epochMs} format="number" digits={1} unit="ms" />
+      </TrainingReadouts>
+      <WeightsProgress state={weights.state} />
+      {view.preparing ? <ProgressBar fraction={view.preparing.fraction} label={view.preparing.label} testId="prepare-progress" /> : null}
 
       {blocks.length > 0 ? (
         <PhaseTwo
@@ -233,12 +198,60 @@ export function Transfer() {
           unfreeze={values.unfreeze}
           lr2={values.lr2}
           epochs2={values.epochs2}
+          augment={values.augment}
           disabled={busy}
           canStart={(view.status === 'done' || view.status === 'paused') && view.epoch > 0}
           onChange={(changes) => set(changes)}
           onStart={() => void fineTune()}
         />
       ) : null}
+
+      <MoreOptions>
+        <SettingsFields
+          settings={settings}
+          fields={FIELDS}
+          names={[...(cifarClasses ? (['val'] as const) : []), 'lr', 'seed', 'backend']}
+          disabled={busy}
+        />
+      </MoreOptions>
+
+      <div className="widget-wide">
+        <BaseWeightsPanel
+          state={weights.state}
+          retry={weights.retry}
+          convert={(file) => void weights.convert(file)}
+          conversion={weights.conversion}
+        />
+        {inUse === 'mini' && seenInPretraining.length > 0 ? (
+          <p className="hint" data-testid="classes-seen">
+            Ojo: la base mini ya vio {seenInPretraining.join(' y ')} al preentrenarse; con esas clases la comparación con la base aleatoria
+            es menos justa. Las de la tarea por defecto ({DEFAULT_NAMES}) nunca las vio.
+          </p>
+        ) : null}
+        {cifarClasses ? (
+          <DatasetStatus state={cifar} retry={retryCifar} />
+        ) : (
+          <OwnImagesPanel
+            own={own}
+            names={names}
+            disabled={busy}
+            onRename={(i, name) => set({ nombres: names.map((n, j) => (j === i ? name.replace(/,/g, ' ') : n)).join(',') })}
+          />
+        )}
+        <PhaseExplanation view={view} base={inUse} />
+        {markers.length > 0 ? (
+          <ul className="phase-markers hint">
+            {view.phases.slice(1).map((p) => (
+              <li key={p.epoch} data-testid="phase-marker" data-value={p.epoch}>
+                Época {p.epoch}: {describeUnfreeze(blocks, p.unfrozen)}; η = {formatNumber(p.learningRate, 3)};{' '}
+                {p.augmented
+                  ? `con aumento de datos; se guardan las activaciones de validación a la entrada de ${p.cutName}.`
+                  : `se guardan las activaciones a la entrada de ${p.cutName}.`}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
 
       <RandomControl
         view={control}
@@ -253,8 +266,20 @@ export function Transfer() {
         <button type="button" data-testid="evaluate" disabled={busy || view.status === 'loading'} onClick={() => void evaluate()}>
           Evaluar con las imágenes apartadas
         </button>
+        <ModelKeeper session={session} names={names} disabled={busy || view.status === 'loading' || view.epoch === 0} />
       </div>
-      {evaluation ? <HeldOutEvaluation result={evaluation.result} images={evaluation.images} side={evaluation.side} names={names} /> : null}
+      {evaluation ? (
+        <HeldOutEvaluation
+          result={evaluation.result}
+          images={evaluation.images}
+          side={evaluation.side}
+          names={names}
+          loadImages={async (indices) => (await session.current?.heldOutImages(indices, 0))?.images ?? []}
+        />
+      ) : null}
+
+      {/* The run's backend once it has one, so the saved model never moves it. */}
+      <UseMyModel session={session} backend={view.backend?.name ?? values.backend} />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { type BackendPreference, CIFAR10_CLASSES, MINI_WEIGHTS_PATH, type RunSpec, type TransferBase } from '../../engine/protocol';
 import { BACKEND_FIELD, SEED_FIELD, type ChoiceField, type Fields, type NumberField, type TextField } from '../urlState';
+// The same `augment` list and Keras layers as the CIFAR-10 lab.
+import { AUGMENTATIONS, parseAugment } from '../cifar10/settings';
 
 /** Exercise E as the widget runs it: the notebook's choices, with four CIFAR-10 classes or the student's own. */
 
@@ -66,17 +68,29 @@ export const VALIDATION_FIELD: NumberField = {
   max: 1000,
 };
 export const LR_FIELD: NumberField = { kind: 'number', label: 'η, fase 1', default: 1e-3, min: 0, exclusiveMin: true, max: 10 };
+/**
+ * Phase 2's defaults (scripts/pretrain-mini/README.md, «Fase 2»): on the mini base, 4 blocks at
+ * η = 3·10⁻⁴ with the four augmentations gain 1–3 points in 5 epochs over every seed tried;
+ * 2 blocks at 10⁻⁵ without augmentation moved nothing.
+ */
 export const LR2_FIELD: NumberField = {
   kind: 'number',
   label: 'η de la fase 2 (afinado)',
-  default: 1e-5,
+  default: 3e-4,
   min: 0,
   exclusiveMin: true,
   max: 10,
 };
 export const EPOCHS_FIELD: NumberField = { kind: 'number', label: 'Épocas, fase 1', default: 10, integer: true, min: 1, max: 1000 };
 export const EPOCHS2_FIELD: NumberField = { kind: 'number', label: 'Épocas de la fase 2', default: 5, integer: true, min: 1, max: 1000 };
-export const UNFREEZE_FIELD: NumberField = { kind: 'number', label: 'Bloques que descongelar', default: 2, integer: true, min: 1, max: 40 };
+export const UNFREEZE_FIELD: NumberField = { kind: 'number', label: 'Bloques que descongelar', default: 4, integer: true, min: 1, max: 40 };
+/** Phase 2's augmentation (phase 1 trains on cached features, see src/engine/transfer/run.ts). */
+export const AUGMENT_FIELD: TextField = {
+  kind: 'text',
+  label: 'El aumento de datos',
+  default: AUGMENTATIONS.join(','),
+  check: (raw) => (parseAugment(raw) ? null : `debe ser una lista separada por comas de: ${AUGMENTATIONS.join(', ')}`),
+};
 
 export const TRANSFER_FIELDS = {
   base: BASE_FIELD,
@@ -89,6 +103,7 @@ export const TRANSFER_FIELDS = {
   unfreeze: UNFREEZE_FIELD,
   lr2: LR2_FIELD,
   epochs2: EPOCHS2_FIELD,
+  augment: AUGMENT_FIELD,
   seed: SEED_FIELD,
   backend: BACKEND_FIELD,
 } satisfies Fields;
