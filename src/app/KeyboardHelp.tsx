@@ -1,20 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { Dialog } from '../ui/Dialog';
 import { SHORTCUTS } from '../ui/keys';
 
 /** The list of keys, as a modal dialog (Esc or the button closes it and focus returns). */
 export function KeyboardHelp({ open, onClose }: { open: boolean; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog ref={dialog} className="keyboard-help" aria-labelledby="keyboard-help-title" onClose={onClose} data-testid="keyboard-help">
-      <h2 id="keyboard-help-title">Teclado</h2>
+    <Dialog open={open} onClose={onClose} title="Teclado" testId="keyboard-help">
       <p>En un laboratorio, las teclas mueven su entrenamiento. En una lección con varios, el que tiene el foco.</p>
-      <dl>
+      <dl className="keyboard-help">
         {SHORTCUTS.map((s) => (
           <div key={s.keys}>
             <dt>
@@ -25,9 +17,6 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose(): void
         ))}
       </dl>
       <p>Tab recorre todos los controles; Esc cierra esta ayuda.</p>
-      <button type="button" onClick={onClose} autoFocus>
-        Cerrar
-      </button>
-    </dialog>
+    </Dialog>
   );
 }
