@@ -15,6 +15,8 @@
  *          (workloads.ts MLP_AUGMENT: flip, translate 0.1, rotate 0.05, zoom 0.1) on the training
  *          batches, alternating like engine/plain; goal augmented/engine >= 0.91 (issue 17: at most
  *          10 % more time per epoch).
+ *   mlp vs cnn  the CIFAR-10 lab's small CNN against that mlp through the engine, same images and
+ *          batches (samples/s; no goal: the table says what a convolution costs).
  *   transfer  exercise E on EfficientNet mini (the site's weights), 400 + 100 images of four
  *          classes: seconds per epoch in phase 1 (frozen) and phase 2 (top 2 blocks unfrozen),
  *          the engine on its cached activations against compile + model.fit of the whole network.
@@ -35,6 +37,7 @@
  *   BENCH_ONLY=mainthread   run only the main-thread check (no bench page, no engine comparison)
  *   BENCH_TRANSFER_BACKENDS=webgpu,webgl   backends for the transfer workload
  *   BENCH_AUGMENT_BACKENDS=webgl   backends for the mlp + augmentation comparison
+ *   BENCH_CNN_BACKENDS=webgl       backends for the CNN against the mlp (samples/s)
  *   BENCH_HEAP_SECONDS=20  seconds the memory check samples the training worker
  *   BENCH_JSON=path        also write the raw results as JSON
  */
@@ -69,6 +72,7 @@ const SETTINGS = {
   only: env.BENCH_ONLY ?? '',
   transferBackends: list(env.BENCH_TRANSFER_BACKENDS, 'webgpu,webgl'),
   augmentBackends: list(env.BENCH_AUGMENT_BACKENDS, 'webgl'),
+  cnnBackends: list(env.BENCH_CNN_BACKENDS, 'webgl'),
   /** Seconds of training the memory check samples while the app trains on all 50,000 images. */
   heapSeconds: Number(env.BENCH_HEAP_SECONDS ?? 20),
   /** Minimum and maximum timed mlp steps per run. */
@@ -288,6 +292,7 @@ const MINI_URL = `${ORIGIN}/lab/models/efficientnet-mini/model.json`;
 const results = [];
 const transferResults = [];
 const augmentResults = [];
+const cnnResults = [];
 const backendInfo = {};
 let dataLoad = null;
 for (const backend of SETTINGS.backends) {
@@ -320,16 +325,20 @@ for (const backend of SETTINGS.backends) {
       results.push({ backend, workload, error: message });
     }
   }
-  if (SETTINGS.augmentBackends.includes(backend)) {
+  // Engine variants on the mlp row's plan (no second calibration): the same steps and batches.
+  const rowPlan = results.find((r) => r.backend === backend && r.workload === 'mlp' && !r.error)?.plan;
+  for (const [variant, backends, into] of [
+    ['augmented', SETTINGS.augmentBackends, augmentResults],
+    ['cnn', SETTINGS.cnnBackends, cnnResults],
+  ]) {
+    if (!backends.includes(backend)) continue;
     try {
-      // The mlp row's plan when it has one (no second calibration): the same steps and batches.
-      const rowPlan = results.find((r) => r.backend === backend && r.workload === 'mlp' && !r.error)?.plan;
-      augmentResults.push(await cell(backend, 'mlp', ['augmented', 'engine'], rowPlan));
+      into.push(await cell(backend, 'mlp', [variant, 'engine'], rowPlan));
     } catch (error) {
-      const message = `mlp + augmentation on ${backend} failed: ${error.message.split('\n')[0]}`;
+      const message = `mlp as ${variant} on ${backend} failed: ${error.message.split('\n')[0]}`;
       log(message);
       errors.push(message);
-      augmentResults.push({ backend, error: message });
+      into.push({ backend, error: message });
     }
   }
   if (SETTINGS.transferBackends.includes(backend)) {
@@ -512,6 +521,24 @@ if (augmentResults.length) {
   for (const r of augmentResults.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
   out.push('');
 }
+if (cnnResults.length) {
+  out.push("CNN: the CIFAR-10 lab's small CNN (Conv 32 → MaxPool → Conv 64 → MaxPool → Dense 128 → Dense 10, 315.722 parameters)");
+  out.push('against the MLP above (6.305.802 parameters), through the engine on the same images and batches (samples/s, alternating).');
+  out.push('');
+  out.push(
+    table(
+      ['backend', 'unit', 'cnn', 'mlp', 'cnn/mlp', 'runs'],
+      cnnResults.map((r) =>
+        r.error
+          ? [r.backend, 'samples/s', '-', '-', '-', 'not measured (below)']
+          : [r.backend, 'samples/s', fmt(r.cnn), fmt(r.engine), r.ratio.toFixed(3), `${r.rounds}+${r.rounds} x ${r.plan.steps} steps`],
+      ),
+      ['l', 'l', 'r', 'r', 'r', 'l'],
+    ),
+  );
+  for (const r of cnnResults.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
+  out.push('');
+}
 out.push(
   "Transfer (exercise E) on EfficientNet mini, the notebook's head, 400 training + 100 validation images (bird, cat, deer, dog), batch 32.",
 );
@@ -585,6 +612,7 @@ if (env.BENCH_JSON) {
     cores: cpus.length,
     settings: SETTINGS,
     results,
+    cnn: cnnResults,
     augment: augmentResults,
     transfer: transferResults,
     app: appResults,

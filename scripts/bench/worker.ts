@@ -58,11 +58,15 @@ function data(): Cifar10Data {
   return cifar10;
 }
 
-/** The engine's run; impl `augmented` is the same mlp run with MLP_AUGMENT on its training batches. */
+/**
+ * The engine's run; impl `augmented` is the same mlp run with MLP_AUGMENT on its training
+ * batches, impl `cnn` the same images and batches through the lab's CNN.
+ */
 async function runEngine({ workload, impl, steps, batches }: RunArgs): Promise<Omit<RunResult, 'leakedTensors'>> {
   const epochs = (steps + 1) / (workload === 'recta' ? 1 : batches);
   const augment = impl === 'augmented' ? MLP_AUGMENT : undefined;
-  const spec = workload === 'recta' ? rectaSpec(epochs, backend) : mlpSpec(batches * MLP.batchSize, epochs, backend, augment);
+  const spec =
+    workload === 'recta' ? rectaSpec(epochs, backend) : mlpSpec(batches * MLP.batchSize, epochs, backend, augment, impl === 'cnn');
   // The app's defaults: updates throttled to animation frames (16 ms).
   const sources = workload === 'recta' ? {} : { cifar10: data() };
   const trainer = await Trainer.create(spec, { onUpdate: () => {}, eventIntervalMs: 16, sources });
@@ -299,7 +303,9 @@ const api = {
   },
 
   async run(args: RunArgs): Promise<RunResult> {
-    if (args.impl === 'augmented' && args.workload !== 'mlp') throw new Error('only the mlp workload has an augmented run');
+    if ((args.impl === 'augmented' || args.impl === 'cnn') && args.workload !== 'mlp') {
+      throw new Error(`only the mlp workload has a${args.impl === 'cnn' ? ' cnn' : 'n augmented'} run`);
+    }
     if (args.workload === 'mlp' && (args.steps + 1) % args.batches !== 0) {
       throw new Error(`steps + 1 (${args.steps + 1}) must be a multiple of batches (${args.batches})`);
     }

@@ -3,11 +3,14 @@
  * plain tfjs program needs to do the same work. No tfjs here; the worker builds the tensors.
  */
 import type { RunSpec } from '../../src/engine';
-import type { AugmentSpec } from '../../src/engine/spec';
+import type { AugmentSpec, CnnSpec } from '../../src/engine/spec';
 
 export type WorkloadName = 'recta' | 'mlp';
-/** `augmented`: the engine with MLP_AUGMENT on its training batches (mlp only). */
-export type Impl = 'engine' | 'plain' | 'augmented';
+/**
+ * `augmented`: the engine with MLP_AUGMENT on its training batches; `cnn`: the engine training
+ * the CIFAR-10 lab's small CNN instead of the MLP, on the same images and batches (mlp only).
+ */
+export type Impl = 'engine' | 'plain' | 'augmented' | 'cnn';
 
 /** Exercise A: one Dense(1) neuron on y = 2x + 1, MSE, SGD lr 0.1, full batch. */
 export const RECTA = {
@@ -44,20 +47,35 @@ export function rectaSpec(epochs: number, backend: RunSpec['backend']): RunSpec 
   };
 }
 
+/** The CIFAR-10 lab's CNN (src/widgets/cifar10/settings.ts, model=cnn with its default Dropout 0.2). */
+export const CNN: CnnSpec = {
+  kind: 'cnn',
+  inputShape: [32, 32, 3],
+  conv: [
+    { filters: 32, kernelSize: 3, activation: 'relu' },
+    { filters: 64, kernelSize: 3, activation: 'relu' },
+  ],
+  hidden: [{ units: 128, activation: 'relu', dropout: MLP.dropout }],
+  outputUnits: MLP.classes,
+  outputActivation: 'softmax',
+};
+
 /**
  * The first `images` CIFAR-10 training images, all for training (no validation, callbacks
  * or histograms, so the loop itself is what is compared), shuffled every epoch as fit does;
  * `augment` applies to the training batches.
  */
-export function mlpSpec(images: number, epochs: number, backend: RunSpec['backend'], augment?: AugmentSpec): RunSpec {
+export function mlpSpec(images: number, epochs: number, backend: RunSpec['backend'], augment?: AugmentSpec, cnn = false): RunSpec {
   return {
-    model: {
-      kind: 'mlp',
-      inputShape: [MLP.inputs],
-      hidden: Array.from({ length: MLP.hidden }, () => ({ units: MLP.units, activation: 'relu' as const, dropout: MLP.dropout })),
-      outputUnits: MLP.classes,
-      outputActivation: 'softmax',
-    },
+    model: cnn
+      ? CNN
+      : {
+          kind: 'mlp',
+          inputShape: [MLP.inputs],
+          hidden: Array.from({ length: MLP.hidden }, () => ({ units: MLP.units, activation: 'relu' as const, dropout: MLP.dropout })),
+          outputUnits: MLP.classes,
+          outputActivation: 'softmax',
+        },
     data: { kind: 'cifar10', train: images },
     loss: 'sparse_categorical_crossentropy',
     metrics: ['accuracy'],
