@@ -133,6 +133,11 @@ describe('callbacks inside the trainer', () => {
     });
     await trainer.start();
     expect(trainer.learningRate).toBeCloseTo(0.01 * Math.exp(-0.2), 10);
+    // Each epoch logs the rate it trained with, as Keras 3's scheduler does: held, then × e^−0.1.
+    const rates = trainer.getHistory().map((r) => r.logs.learning_rate);
+    expect(rates.slice(0, 10).every((r) => Math.abs(r - 0.01) < 1e-12)).toBe(true);
+    expect(rates[10]).toBeCloseTo(0.01 * Math.exp(-0.1), 10);
+    expect(rates[11]).toBeCloseTo(0.01 * Math.exp(-0.2), 10);
     await trainer.dispose();
   });
 });

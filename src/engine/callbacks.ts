@@ -14,6 +14,8 @@ export interface CallbackContext {
 export interface Callback {
   /** True when the callback reads epoch logs, so the loop must read them every epoch. */
   readonly needsLogs: boolean;
+  /** Adds the epoch's learning rate to its logs as `learning_rate` (Keras 3's schedulers do). */
+  readonly logsLearningRate?: boolean;
   onEpochBegin?(epoch: number, ctx: CallbackContext): void;
   onEpochEnd?(epoch: number, logs: Logs, ctx: CallbackContext): void;
   /** A short Spanish note for the UI about what the callback did, if anything. */
@@ -103,9 +105,13 @@ export class EarlyStopping implements Callback {
   }
 }
 
-/** Keras LearningRateScheduler: before each epoch, lr ← schedule(epoch, lr). */
+/**
+ * Keras LearningRateScheduler: before each epoch, lr ← schedule(epoch, lr); after it, the rate
+ * the epoch used goes into its logs (and so into CSVLogger's file) as `learning_rate`.
+ */
 export class LearningRateScheduler implements Callback {
   readonly needsLogs = false;
+  readonly logsLearningRate = true;
   constructor(private readonly schedule: (epoch: number, lr: number) => number) {}
 
   onEpochBegin(epoch: number, ctx: CallbackContext): void {

@@ -41,6 +41,11 @@ describe('historyCsv', () => {
     expect(historyCsv(HISTORY)).toBe(python);
   });
 
+  it('keeps the learning rate a scheduler logged, sorted among the rest as Keras 3 writes it', () => {
+    const lines = historyCsv([{ epoch: 1, logs: { loss: 0.5, learning_rate: 0.0001, val_loss: 0.75 } }]).split('\r\n');
+    expect(lines.slice(0, 2)).toEqual(['epoch,learning_rate,loss,val_loss', '0,0.0001,0.5,0.75']);
+  });
+
   it('is empty before the first epoch', () => {
     expect(historyCsv([])).toBe('');
   });

@@ -89,7 +89,7 @@ export class FitLoop {
   readonly metrics = new EpochMetrics();
   private readonly hooks: FitHook[];
   /** Finished epochs whose logs wait on the device for the next read. */
-  private waiting: (EpochLogs & { epoch: number })[] = [];
+  private waiting: (EpochLogs & { epoch: number; learningRate?: number })[] = [];
   private traceNext = false;
   private trace: PendingTrace | null = null;
   private readonly augmenter: Augmenter | null;
@@ -154,7 +154,11 @@ export class FitLoop {
     const [logged, ...values] = await readTogether(requests, this.host.watch());
     let at = 0;
     const reading: Reading = {
-      epochs: epochs.map(({ epoch, names }) => ({ epoch, logs: Object.fromEntries(names.map((name) => [name, logged[at++][0]])) })),
+      epochs: epochs.map(({ epoch, names, learningRate }) => {
+        const logs: Record<string, number> = Object.fromEntries(names.map((name) => [name, logged[at++][0]]));
+        if (learningRate !== undefined) logs.learning_rate = learningRate;
+        return { epoch, logs };
+      }),
       finishing: this.pauseRequested || this.stopRequested || this.epoch >= this.epochLimit,
     };
     this.hooks.forEach((h, i) => h.received?.(values[i], reading));
@@ -270,7 +274,8 @@ export class FitLoop {
     }
     this.epoch += 1;
     this.batchInEpoch = 0;
-    this.waiting.push({ epoch: this.epoch, ...logs });
+    const learningRate = callbacks.some((c) => c.logsLearningRate) ? optimizer.learningRate : undefined;
+    this.waiting.push({ epoch: this.epoch, ...logs, learningRate });
     this.hooks.forEach((h) => h.onEpochEnd?.(this.epoch));
 
     if (!callbacks.some((c) => c.needsLogs)) return null;

@@ -37,8 +37,8 @@ function scheduleCode(c: CallbackSpec | undefined): string[] {
   ];
 }
 
-/** What Keras's fit logs for this model, and so what the notebook can compare. */
-const LOGGED = ['loss', 'accuracy', 'val_loss', 'val_accuracy'];
+/** What Keras's fit logs for this model (the rate only with the scheduler), and so what the notebook can compare. */
+const LOGGED = ['loss', 'accuracy', 'val_loss', 'val_accuracy', 'learning_rate'];
 
 export function cifar10Program(spec: RunSpec): Program {
   if ((spec.model.kind !== 'mlp' && spec.model.kind !== 'cnn') || spec.data.kind !== 'cifar10') throw new Error('Not a CIFAR-10 run');
