@@ -42,12 +42,12 @@ test.describe('take the lab away: code, notebook, history', () => {
     expect(Number(rows[1].split(',')[1])).toBeGreaterThan(Number(rows[5].split(',')[1]));
 
     // Charts redraw a moment after the readouts (they are throttled): wait for the loss curve.
-    await expect(page.locator('figure.chart', { hasText: 'Pérdida por época' }).locator('.recharts-line-curve')).toHaveCount(1);
+    await expect(page.locator('figure.chart', { hasText: 'Pérdida por época' }).locator('.chart-line')).toHaveCount(1);
     // The loss chart as SVG (colours resolved, title, axis titles and legend inside) and as PNG.
     const svg = await downloaded(page, page.getByRole('button', { name: 'Descargar «Pérdida por época» como SVG' }));
     expect(svg.name).toBe('perdida-por-epoca.svg');
     expect(svg.text).toContain('<svg');
-    for (const text of ['Pérdida por época', 'pérdida (escala logarítmica)', 'época', 'recharts-line-curve'])
+    for (const text of ['Pérdida por época', 'pérdida (escala logarítmica)', 'época', 'chart-line'])
       expect(svg.text).toContain(text);
     expect(svg.text).not.toContain('var(--');
     const [png] = await Promise.all([

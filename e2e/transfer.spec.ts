@@ -125,7 +125,7 @@ test.describe('the transfer lab', () => {
       await expect(widget.getByTestId('phase-marker')).toHaveAttribute('data-value', '10');
       await expect(widget.getByTestId('phase-marker')).toContainText('block7a, top');
       // A vertical line (zero width, so Playwright calls it hidden) and its visible label, in both charts.
-      await expect(widget.locator('.transfer-charts .recharts-reference-line-line')).toHaveCount(2);
+      await expect(widget.locator('.transfer-charts .chart-marker line')).toHaveCount(2);
       await expect(widget.locator('.transfer-charts').getByText('descongelado: 2 bloques')).toHaveCount(2);
       await expect(widget.locator('.transfer-charts').getByText('descongelado: 2 bloques').first()).toBeVisible();
       await expect(widget.getByTestId('phase-explanation')).toContainText('block7a');
@@ -212,6 +212,9 @@ test.describe('the transfer lab', () => {
     await expect(widget.getByTestId('transfer-save')).toBeDisabled();
     await widget.getByTestId('play').click();
     await waitForStatus(widget, 'done');
+    // The mini base has no Keras twin: its Keras button is off and says why.
+    await expect(widget.getByTestId('transfer-download-keras')).toBeDisabled();
+    await expect(widget.getByTestId('transfer-keras-why')).toContainText('Solo se exportan a Keras las bases B0 y B3');
     await widget.getByTestId('transfer-save').click();
     await expect(widget.getByTestId('transfer-save-note')).toContainText('guardado en este navegador');
     // One download: the zip with model.json, its weights and the class names.
@@ -280,6 +283,11 @@ test.describe('the transfer lab', () => {
       expect(await numberValue(widget, 'trainable-count')).toBe(198_020);
       await widget.getByTestId('play').click();
       await waitForStatus(widget, 'done');
+      // The trained B0 as the Keras 3 weights of the code panel's model: one HDF5 file.
+      const [keras] = await Promise.all([page.waitForEvent('download'), widget.getByTestId('transfer-download-keras').click()]);
+      expect(keras.suggestedFilename()).toBe('transferencia.weights.h5');
+      expect(readFileSync(await keras.path()).subarray(0, 8)).toEqual(Buffer.from('\x89HDF\r\n\x1a\n', 'latin1'));
+      await expect(widget.getByTestId('transfer-save-note')).toContainText('Descargado transferencia.weights.h5 (Keras 3)');
 
       // Offline from now on: the service worker has the app, this browser's cache the weights.
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

@@ -1,8 +1,8 @@
 /**
- * A chart figure as a file: its recharts <svg> with every colour and font written in (the
- * page's CSS variables resolved, so the file looks the same outside the page), with the
- * figure's title above and its legend drawn into the SVG where the page shows it, and a PNG of the same
- * picture drawn through a canvas. Works for any figure holding a recharts chart.
+ * A chart figure as a file: its <svg> (src/ui/chart/Plot.tsx) with every colour and font
+ * written in (the page's CSS variables resolved, so the file looks the same outside the page),
+ * with the figure's title above and its HTML legend drawn into the SVG where the page shows it,
+ * and a PNG of the same picture drawn through a canvas.
  */
 
 /** The properties that make the picture: copied from the computed style of each element. */
@@ -22,14 +22,6 @@ const STYLE_PROPERTIES = [
   'visibility',
 ];
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** The chart itself: the largest recharts surface (legend icons are small surfaces too). */
-function chartSurface(figure: Element): SVGSVGElement | null {
-  const surfaces = Array.from(figure.querySelectorAll<SVGSVGElement>('svg.recharts-surface')).filter(
-    (s) => !s.closest('.recharts-legend-wrapper'),
-  );
-  return surfaces.sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0] ?? null;
-}
 
 /** Writes the computed look of each source element onto its clone, attributes with var() resolved. */
 function inlineStyles(source: Element, clone: Element): void {
@@ -61,26 +53,28 @@ export interface ChartPicture {
 
 /** The figure's chart as a standalone SVG document, or null when it holds no chart yet. */
 export function chartSvg(figure: HTMLElement): ChartPicture | null {
-  const surface = chartSurface(figure);
+  const surface = figure.querySelector<SVGSVGElement>('svg.chart-svg');
   if (!surface) return null;
   const page = getComputedStyle(figure);
   const font = `font-family:${page.fontFamily};font-size:${page.fontSize}`;
   const title = figure.querySelector('.chart-title')?.textContent?.trim() ?? '';
-  // Recharts draws its legend in HTML over the chart: each entry is redrawn where it stands.
+  // The legend is HTML above or below the chart: each entry is redrawn where it stands.
   const frame = surface.getBoundingClientRect();
-  const legend = Array.from(figure.querySelectorAll('.recharts-legend-item')).map((item) => {
-    const label = item.querySelector('.recharts-legend-item-text');
+  const legend = Array.from(figure.querySelectorAll<HTMLElement>('.chart-legend-item')).map((item) => {
     const box = item.getBoundingClientRect();
     return {
-      label: label?.textContent ?? '',
-      color: label ? getComputedStyle(label).color : page.color,
+      label: item.querySelector('.chart-legend-label')?.textContent ?? '',
+      color: getComputedStyle(item).color,
+      dashed: item.dataset.dashed === 'true',
       x: box.left - frame.left,
       y: box.top - frame.top + box.height / 2,
     };
   });
   const width = surface.clientWidth;
   const chartHeight = surface.clientHeight;
-  const top = title ? 28 : 0;
+  // Room for a legend above the chart (negative y) and below it.
+  const above = Math.max(0, ...legend.map((l) => 12 - l.y));
+  const top = (title ? 28 : 0) + above;
   const height = top + Math.max(chartHeight, ...legend.map((l) => l.y + 12));
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
@@ -104,12 +98,18 @@ export function chartSvg(figure: HTMLElement): ChartPicture | null {
   chart.setAttribute('height', String(chartHeight));
   root.append(chart);
 
-  for (const { label, color, x, y } of legend) {
+  for (const { label, color, dashed, x, y } of legend) {
     const line = document.createElementNS(SVG_NS, 'line');
     const at = top + y;
-    Object.entries({ x1: x, y1: at, x2: x + 14, y2: at, stroke: color, 'stroke-width': 3 }).forEach(([k, v]) =>
-      line.setAttribute(k, String(v)),
-    );
+    Object.entries({
+      x1: x,
+      y1: at,
+      x2: x + 14,
+      y2: at,
+      stroke: color,
+      'stroke-width': 3,
+      'stroke-dasharray': dashed ? '5 3' : 'none',
+    }).forEach(([k, v]) => line.setAttribute(k, String(v)));
     root.append(line, text(x + 18, at, label, { fill: color, 'dominant-baseline': 'central' }));
   }
   return { svg: new XMLSerializer().serializeToString(root), width, height };

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { linePath } from './chart/axes';
+import { Plot } from './chart/Plot';
 import { ACTIVATIONS, ACTIVATION_ORDER, type ActivationName } from './activations';
 import { formatNumber } from './format';
 
@@ -70,49 +71,50 @@ export default function ActivationChart({ initial = 'relu' }: { initial?: Activa
         <span style={{ color: COLORS.df, fontWeight: 650 }}>{info.derivative}</span>
       </p>
       <div className="chart" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={280}>
-          {/* The picture is described in text below (sr-only); no keyboard stop inside it. */}
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis
-              dataKey="z"
-              type="number"
-              domain={[-4, 4]}
-              ticks={X_TICKS}
-              interval={0}
-              stroke="var(--muted)"
-              tickFormatter={(v: number) => fmt(v, 2)}
-              label={{ value: 'entrada de la neurona, z', position: 'insideBottom', offset: -12, fill: 'var(--muted)' }}
-            />
-            <YAxis
-              type="number"
-              domain={Y_DOMAIN}
-              ticks={Y_TICKS}
-              interval={0}
-              allowDataOverflow
-              stroke="var(--muted)"
-              width={56}
-              tickFormatter={(v: number) => fmt(v, 2)}
-              label={{ value: 'valor', angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--muted)' }}
-            />
-            <Legend verticalAlign="top" height={28} />
-            <ReferenceLine x={0} stroke="var(--muted)" />
-            <ReferenceLine y={0} stroke="var(--muted)" />
-            <ReferenceLine x={z} stroke="var(--fg)" strokeDasharray="4 4" />
-            <Line dataKey="f" name={`${info.symbol}(z)`} stroke={COLORS.f} strokeWidth={2.5} dot={false} isAnimationActive={false} />
-            <Line
-              dataKey="df"
-              name={`${info.symbol}′(z), su derivada`}
-              stroke={COLORS.df}
-              strokeWidth={2.5}
-              strokeDasharray="7 4"
-              dot={false}
-              isAnimationActive={false}
-            />
-            <ReferenceDot x={z} y={fz} r={5} fill={COLORS.f} stroke="none" ifOverflow="hidden" />
-            <ReferenceDot x={z} y={dfz} r={5} fill={COLORS.df} stroke="none" ifOverflow="hidden" />
-          </LineChart>
-        </ResponsiveContainer>
+        {/* The picture is described in text below (sr-only); no keyboard stop inside it. */}
+        <Plot
+          height={252}
+          x={{ values: [], domain: [-4, 4], ticks: X_TICKS, title: 'entrada de la neurona, z', format: (v) => fmt(v, 2) }}
+          y={{ values: [], domain: Y_DOMAIN, ticks: Y_TICKS, title: 'valor', format: (v) => fmt(v, 2) }}
+          legend={[
+            { label: `${info.symbol}(z)`, color: COLORS.f },
+            { label: `${info.symbol}′(z), su derivada`, color: COLORS.df, dashed: true },
+          ]}
+          legendAt="top"
+        >
+          {(frame) => (
+            <>
+              <g stroke="var(--muted)">
+                <line x1={frame.x(0)} x2={frame.x(0)} y1={frame.top} y2={frame.bottom} />
+                <line x1={frame.left} x2={frame.right} y1={frame.y(0)} y2={frame.y(0)} />
+              </g>
+              <line x1={frame.x(z)} x2={frame.x(z)} y1={frame.top} y2={frame.bottom} stroke="var(--fg)" strokeDasharray="4 4" />
+              <path
+                className="chart-line"
+                d={linePath(
+                  rows.map((r) => [r.z, r.f] as const),
+                  frame.x,
+                  frame.y,
+                )}
+                stroke={COLORS.f}
+                strokeWidth={2.5}
+              />
+              <path
+                className="chart-line"
+                d={linePath(
+                  rows.map((r) => [r.z, r.df] as const),
+                  frame.x,
+                  frame.y,
+                )}
+                stroke={COLORS.df}
+                strokeWidth={2.5}
+                strokeDasharray="7 4"
+              />
+              <circle cx={frame.x(z)} cy={frame.y(fz)} r={5} fill={COLORS.f} />
+              <circle cx={frame.x(z)} cy={frame.y(dfz)} r={5} fill={COLORS.df} />
+            </>
+          )}
+        </Plot>
       </div>
       <div className="control slider">
         <label htmlFor={sliderId}>

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { ActivationName } from './activations';
 import { ErrorBoundary } from './ErrorBoundary';
 
-// The chart brings recharts: loaded with the lesson that shows it, not with the first page.
+// Loaded with the lesson that shows it, not with the first page.
 const ActivationChart = lazy(() => import('./ActivationChart'));
 
 /**

@@ -1,6 +1,7 @@
-import { memo, useRef } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useRef, useState } from 'react';
 import { formatNumber } from './format';
+import { linePath } from './chart/axes';
+import { Plot } from './chart/Plot';
 import { ChartExport } from '../takeaway/ChartExport';
 
 export interface LossSeries {
@@ -30,9 +31,7 @@ export interface LossChartProps {
   markers?: { epoch: number; label: string }[];
 }
 
-const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
-
-/** Most points a chart draws: beyond this an SVG re-render can block the page for 100 ms. */
+/** Most points a curve draws: more than a chart's width in pixels would show nothing new. */
 const MAX_POINTS = 300;
 
 /** Evenly spaced rows, always keeping the last, so long runs stay cheap to redraw. */
@@ -40,19 +39,6 @@ export function thin<T>(rows: readonly T[], max = MAX_POINTS): T[] {
   if (rows.length <= max) return rows.slice();
   const step = (rows.length - 1) / (max - 1);
   return Array.from({ length: max }, (_, i) => rows[Math.round(i * step)]);
-}
-
-/**
- * The vertical axis' title, level above the plot from the axis' left edge: turned on its side
- * it would not fit a 220-pixel chart once it says «escala logarítmica».
- */
-function YAxisTitle({ text, viewBox }: { text: string; viewBox?: { x: number; y: number } }) {
-  if (!viewBox) return null;
-  return (
-    <text x={viewBox.x + 4} y={viewBox.y - 12} fill="var(--muted)" fontSize="0.85em">
-      {text}
-    </text>
-  );
 }
 
 /** Memoised: it redraws only when its rows change, not on every readout update. */
@@ -67,71 +53,96 @@ export const LossChart = memo(function LossChart({
   connectGaps = false,
   markers = [],
 }: LossChartProps) {
-  // A log axis cannot show 0, NaN or ∞ (a diverged run); plot only positive finite values.
   const figure = useRef<HTMLElement>(null);
+  const [hover, setHover] = useState<number | null>(null);
   // Keras names accuracy series `accuracy`, `val_accuracy`…: a chart of only those plots accuracy.
   const accuracy = series.length > 0 && series.every((s) => s.key.includes('accuracy'));
   const quantity = yLabel ?? (accuracy ? 'exactitud' : 'pérdida');
   const heading = title ?? (accuracy ? 'Exactitud por época' : 'Pérdida por época');
-  const data = logScale
-    ? thin(rows).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'epoch' || finite(v) ? v : null])))
-    : thin(rows);
+  const data = thin(rows);
+  const epochs = data.map((r) => r.epoch);
+  const values = series.flatMap((s) => data.map((r) => r[s.key]));
+  // The row nearest the pointer, for the tooltip.
+  const shown =
+    hover === null || data.length === 0
+      ? null
+      : data.reduce((best, r) => (Math.abs(r.epoch - hover) < Math.abs(best.epoch - hover) ? r : best));
   return (
     <figure className="chart" aria-label={summary} ref={figure}>
       <div className="chart-head">
         <div className="chart-title">{heading}</div>
         <ChartExport figure={figure} title={heading} />
       </div>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={data} margin={{ top: 26, right: 16, bottom: 20, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis
-            dataKey="epoch"
-            type="number"
-            domain={[0, 'dataMax']}
-            allowDecimals={false}
-            // Every tick of the few nice ones: the default interval measures each label in the DOM on every redraw.
-            interval={0}
-            stroke="var(--muted)"
-            label={{ value: 'época', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
-          />
-          <YAxis
-            scale={logScale ? 'log' : 'auto'}
-            domain={['auto', 'auto']}
-            allowDataOverflow
-            stroke="var(--muted)"
-            tickFormatter={(v: number) => formatNumber(v, 2)}
-            width={72}
-            label={<YAxisTitle text={logScale ? `${quantity} (escala logarítmica)` : quantity} />}
-          />
-          <Tooltip formatter={(v) => formatNumber(Number(v), 5)} labelFormatter={(e) => `Época ${String(e as number)}`} />
-          <Legend wrapperStyle={{ paddingTop: 14 }} />
-          {markers.map((m) => (
-            <ReferenceLine
-              key={m.epoch}
-              x={m.epoch}
-              stroke="var(--fg)"
-              strokeDasharray="6 4"
-              strokeWidth={2}
-              ifOverflow="extendDomain"
-              label={{ value: m.label, position: 'insideTopRight', fill: 'var(--fg)' }}
-            />
-          ))}
-          {series.map((s) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.color}
-              strokeWidth={2.5}
-              strokeDasharray={s.dashed ? '6 4' : undefined}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls={connectGaps}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot
+        height={height - 28}
+        x={{
+          values: [0, ...epochs, ...markers.map((m) => m.epoch)],
+          title: 'época',
+          integer: true,
+          exact: true,
+          format: (v) => formatNumber(v, 0),
+        }}
+        // A log axis cannot show 0, NaN or ∞ (a diverged run): those points are left out.
+        y={{ values, kind: logScale ? 'log' : 'linear', title: logScale ? `${quantity} (escala logarítmica)` : quantity }}
+        legend={series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed }))}
+        onPointer={setHover}
+        overlay={(frame) =>
+          shown ? (
+            <div className="chart-tooltip" style={{ left: Math.min(frame.x(shown.epoch) + 12, frame.right - 150), top: frame.top }}>
+              <p>Época {formatNumber(shown.epoch, 0)}</p>
+              {series
+                .filter((s) => Number.isFinite(shown[s.key]))
+                .map((s) => (
+                  <p key={s.key} style={{ color: s.color }}>
+                    {s.label}: {formatNumber(shown[s.key], 5)}
+                  </p>
+                ))}
+            </div>
+          ) : null
+        }
+      >
+        {(frame) => (
+          <>
+            {markers.map((m) => (
+              <g key={m.epoch} className="chart-marker">
+                <line
+                  x1={frame.x(m.epoch)}
+                  x2={frame.x(m.epoch)}
+                  y1={frame.top}
+                  y2={frame.bottom}
+                  stroke="var(--fg)"
+                  strokeDasharray="6 4"
+                  strokeWidth={2}
+                />
+                <text x={frame.x(m.epoch) - 6} y={frame.top + 14} textAnchor="end" fill="var(--fg)">
+                  {m.label}
+                </text>
+              </g>
+            ))}
+            {series.map((s) => (
+              <path
+                key={s.key}
+                className="chart-line"
+                data-series={s.key}
+                d={linePath(
+                  data.map((r) => [r.epoch, r[s.key]] as const),
+                  frame.x,
+                  frame.y,
+                  { log: logScale, connect: connectGaps },
+                )}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={2.5}
+                strokeDasharray={s.dashed ? '6 4' : undefined}
+                strokeLinejoin="round"
+              />
+            ))}
+            {shown ? (
+              <line x1={frame.x(shown.epoch)} x2={frame.x(shown.epoch)} y1={frame.top} y2={frame.bottom} stroke="var(--muted)" />
+            ) : null}
+          </>
+        )}
+      </Plot>
       <figcaption className="sr-only">{summary}</figcaption>
     </figure>
   );

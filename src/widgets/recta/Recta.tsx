@@ -1,8 +1,9 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import type { EpochRecord, RunSpec } from '../../engine/protocol';
 import { formatNumber } from '../../ui/format';
 import { LossChart } from '../../ui/LossChart';
+import { linePath } from '../../ui/chart/axes';
+import { Plot, type LegendEntry } from '../../ui/chart/Plot';
 import { Slider } from '../../ui/controls';
 import { useThrottled } from '../../ui/useThrottled';
 import { TrainingReadouts } from '../EngineReadouts';
@@ -40,44 +41,43 @@ function lossSummary(history: EpochRecord[]): string {
   return `Pérdida por época: de ${formatNumber(history[0].logs.loss)} en la época 0 a ${formatNumber(last.logs.loss)} en la época ${notebookEpoch(last)}.`;
 }
 
+const FIT_LEGEND: LegendEntry[] = [
+  { label: 'datos', color: 'var(--fg)', dot: true },
+  { label: 'ŷ = w·x + b', color: 'var(--accent)' },
+];
+
 /** The four points and the line the neuron has learnt so far. */
 const FitChart = memo(function FitChart({ w, b }: { w: number | null; b: number | null }) {
-  const fitLine = w !== null && b !== null ? [0, 5].map((x) => ({ x, fit: w * x + b })) : [];
   return (
     <figure className="chart" aria-label="Los cuatro puntos y la recta que ha aprendido la neurona">
       <h3 className="chart-title">Los datos y la recta aprendida</h3>
-      <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={[0, 5]}
-            ticks={[0, 1, 2, 3, 4, 5]}
-            stroke="var(--muted)"
-            label={{ value: 'x', position: 'insideBottomRight', offset: -4, fill: 'var(--muted)' }}
-          />
-          <YAxis
-            type="number"
-            domain={[0, 12]}
-            allowDataOverflow
-            stroke="var(--muted)"
-            width={40}
-            label={{ value: 'y', angle: 0, position: 'insideTopLeft', offset: 0, fill: 'var(--muted)' }}
-          />
-          <Legend verticalAlign="top" height={24} />
-          <Scatter data={POINTS} dataKey="y" fill="var(--fg)" isAnimationActive={false} name="datos" />
-          <Line
-            data={fitLine}
-            dataKey="fit"
-            stroke="var(--accent)"
-            strokeWidth={3}
-            dot={false}
-            isAnimationActive={false}
-            name="ŷ = w·x + b"
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <Plot
+        height={212}
+        x={{ values: [], domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5], title: 'x', format: (v) => formatNumber(v, 0) }}
+        y={{ values: [], domain: [0, 12], ticks: [0, 3, 6, 9, 12], title: 'y', format: (v) => formatNumber(v, 0) }}
+        legend={FIT_LEGEND}
+        legendAt="top"
+      >
+        {(frame) => (
+          <>
+            {w !== null && b !== null ? (
+              <path
+                className="chart-line"
+                d={linePath(
+                  [0, 5].map((x) => [x, w * x + b] as const),
+                  frame.x,
+                  frame.y,
+                )}
+                stroke="var(--accent)"
+                strokeWidth={3}
+              />
+            ) : null}
+            {POINTS.map((p) => (
+              <circle key={p.x} className="chart-dot" cx={frame.x(p.x)} cy={frame.y(p.y)} r={4} fill="var(--fg)" />
+            ))}
+          </>
+        )}
+      </Plot>
       <figcaption>
         {w !== null && b !== null ? `ŷ = ${formatNumber(w)}·x + ${formatNumber(b)} (la meta es y = 2x + 1)` : 'Sin parámetros todavía'}
       </figcaption>
