@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator } from '@playwright/test';
 import { expect, numberValue, test, waitForStatus } from './browser';
 
@@ -32,6 +33,15 @@ test.describe('the loss surface with the optimizer race', () => {
     expect(await numberValue(widget, 'param-b')).toBeCloseTo(0.8522009, 5);
     expect(await finalLoss(widget, 'sgd')).toBeCloseTo(0.0039, 4);
     await expect.poll(() => numberValue(widget, 'path-points')).toBe(52);
+    // The race's history downloads as CSVLogger lays it out: a row per epoch, each optimizer's loss, w and b.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-history').click()]);
+    expect(download.suggestedFilename()).toBe('superficie-historial.csv');
+    const rows = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+    expect(rows[0]).toBe(
+      'epoch,b_adam,b_momentum,b_rmsprop,b_sgd,loss_adam,loss_momentum,loss_rmsprop,loss_sgd,w_adam,w_momentum,w_rmsprop,w_sgd',
+    );
+    expect(rows).toHaveLength(52);
+    expect(Number(rows[51].split(',')[8])).toBeCloseTo(0.0039, 4);
   });
 
   test('one step shows the engine numbers behind each update, then SGD alone diverges with the big η', async ({ page }) => {

@@ -15,6 +15,8 @@ import { gradient } from './surface';
 import { SurfaceNotes, SurfacePlot, finalLoss } from './SurfacePlot';
 import { raceSpec, SURFACES, type SurfaceName } from './surfaces';
 import { useRace } from './useRace';
+import { raceHistory } from './raceHistory';
+import { usePublish } from '../../takeaway/LabRunContext';
 import './superficie.css';
 
 /**
@@ -51,6 +53,10 @@ export function Superficie() {
   );
   const [view, race, controls] = useRace(spec, values.epochs, settings.autoplay, racerLabel);
   const busy = view.status === 'training';
+
+  // The race is this lab's run: its losses and paths are the history the take-away panel downloads.
+  const history = useMemo(() => raceHistory(race.racers), [race.racers]);
+  usePublish(history, (store, h) => store.publishHistory(h));
 
   const lead = race.racers[0];
   const here = lead?.path.at(-1) ?? null;
