@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, numberValue, readout, test, waitForStatus } from './browser';
 
@@ -38,7 +38,7 @@ test.describe('the CIFAR-10 lab', () => {
       expect(await numberValue(widget, 'val-accuracy')).toBeGreaterThan(0.1);
       expect(await numberValue(widget, 'samples-per-second')).toBeGreaterThan(0);
       // Curves: loss and accuracy drawn (train and validation lines).
-      await expect(widget.locator('.cifar-charts .recharts-line-curve').first()).toBeVisible();
+      await expect(widget.locator('.cifar-charts .chart-line').first()).toBeVisible();
       await expect(widget.getByTestId('histogram-dense_1')).toBeVisible();
       await expect(widget.getByTestId('weight-histograms')).toHaveAttribute('data-value', '2');
       // The evaluation comes by itself at the end of the run.
@@ -136,7 +136,7 @@ test.describe('the CIFAR-10 lab', () => {
     // Only the cure differs, and so do the results.
     expect(new Set(gaps).size).toBeGreaterThan(1);
     await expect(cures.getByTestId('gap-table').locator('tbody tr')).toHaveCount(5);
-    await expect(cures.locator('.recharts-line-curve')).toHaveCount(10);
+    await expect(cures.locator('.chart-line')).toHaveCount(10);
     await expect(readout(widget, 'status')).toHaveAttribute('data-value', 'idle');
   });
 
@@ -185,7 +185,7 @@ test.describe('the CIFAR-10 lab', () => {
     }
     // Same start, same batches: only the optimizer differs, and so do the results.
     expect(new Set(finals).size).toBeGreaterThan(1);
-    await expect(race.locator('.recharts-line-curve')).toHaveCount(6);
+    await expect(race.locator('.chart-line')).toHaveCount(6);
     // The main run was not touched by the race.
     await expect(readout(widget, 'status')).toHaveAttribute('data-value', 'idle');
   });
@@ -203,6 +203,11 @@ test.describe('the CIFAR-10 lab', () => {
     expect(download.suggestedFilename()).toBe('cifar10-tfjs.zip');
     const files = [testInfo.outputPath('cifar10-tfjs.zip')];
     await download.saveAs(files[0]);
+    // The Keras 3 weights: one HDF5 file (its 8-byte signature), under the name the code panel loads.
+    const [keras] = await Promise.all([page.waitForEvent('download'), widget.getByTestId('download-keras-weights').click()]);
+    expect(keras.suggestedFilename()).toBe('cifar10.weights.h5');
+    expect(readFileSync(await keras.path()).subarray(0, 8)).toEqual(Buffer.from('\x89HDF\r\n\x1a\n', 'latin1'));
+    await expect(widget.getByTestId('storage-note')).toContainText('Descargado cifar10.weights.h5 (Keras 3)');
 
     // Fresh weights, then the saved ones: the test accuracy comes back exactly.
     await widget.getByTestId('reset').click();

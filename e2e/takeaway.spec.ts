@@ -47,8 +47,7 @@ test.describe('take the lab away: code, notebook, history', () => {
     const svg = await downloaded(page, page.getByRole('button', { name: 'Descargar «Pérdida por época» como SVG' }));
     expect(svg.name).toBe('perdida-por-epoca.svg');
     expect(svg.text).toContain('<svg');
-    for (const text of ['Pérdida por época', 'pérdida (escala logarítmica)', 'época', 'chart-line'])
-      expect(svg.text).toContain(text);
+    for (const text of ['Pérdida por época', 'pérdida (escala logarítmica)', 'época', 'chart-line']) expect(svg.text).toContain(text);
     expect(svg.text).not.toContain('var(--');
     const [png] = await Promise.all([
       page.waitForEvent('download'),

@@ -86,6 +86,10 @@ describe('Keras 3 .weights.h5 export', () => {
     });
     // Weightless layers keep their empty vars group, as Keras writes them.
     expect(file['layers/dropout/vars']).toBeNull();
+    // Every layer of the code panel's model has its vars group, and nothing else does
+    // (Keras's model takes the 32×32×3 images and flattens them, the MLP's and the CNN's alike).
+    const groups = Object.keys(file).filter((k) => k.endsWith('/vars') && file[k] === null);
+    expect(groups.sort()).toEqual(paths.map((p) => `${p}/vars`).sort());
     model.dispose();
   });
 

@@ -1,4 +1,4 @@
-import type { Group } from 'h5wasm';
+import { readTfjsModel, writeWeightsH5, type KerasWeight } from './kerasH5';
 import { kerasLayerPaths } from './kerasLayers';
 
 /**
@@ -29,87 +29,35 @@ const KERAS_NAMES: Record<string, string> = {
 /** The engine's CNN starts by reshaping flat pixels into images; Keras takes the images directly. */
 const ADAPTERS = new Set(['Reshape', 'InputLayer']);
 
-interface WeightSpec {
-  name: string;
-  shape: number[];
-  dtype: string;
-}
-
-interface TfjsModelJson {
-  modelTopology: { class_name: string; config: { layers: { class_name: string; config: { name: string } }[] } };
-  weightsManifest: { weights: WeightSpec[] }[];
-}
-
-export interface KerasWeight {
-  /** Path in the file, e.g. `layers/dense_1/vars/0`. */
-  path: string;
-  shape: number[];
-  values: Float32Array;
-}
-
 /** Each layer's group in the file and its variables, in the file's order. */
 export function kerasWeightLayout(modelJson: string, weights: ArrayBuffer): { groups: string[]; weights: KerasWeight[] } {
-  const model = JSON.parse(modelJson) as TfjsModelJson;
+  const { model, weights: located } = readTfjsModel(modelJson, weights);
   if (model.modelTopology.class_name !== 'Sequential') throw new Error('Solo se pueden exportar modelos secuenciales.');
-  const specs = model.weightsManifest.flatMap((group) => group.weights);
-  // Where each weight starts in the buffer: the manifest's order, float32 values back to back.
-  let offset = 0;
-  const located = specs.map((spec) => {
-    if (spec.dtype !== 'float32') throw new Error(`El peso ${spec.name} no es float32.`);
-    const size = spec.shape.reduce((a, b) => a * b, 1);
-    const values = new Float32Array(weights.slice(offset, offset + size * 4));
-    offset += size * 4;
-    return { ...spec, values };
-  });
-  if (offset !== weights.byteLength) throw new Error('Los pesos no tienen el tamaño que dice model.json.');
+  const integer = located.find((w) => w.dtype !== 'float32');
+  if (integer) throw new Error(`El peso ${integer.name} no es float32.`);
 
   const layers = model.modelTopology.config.layers.filter((layer) => !ADAPTERS.has(layer.class_name));
-  const groups = kerasLayerPaths(
-    layers.map((layer) => {
-      const snake = KERAS_NAMES[layer.class_name];
-      if (!snake) throw new Error(`La capa ${layer.class_name} no tiene equivalente en este exportador.`);
-      return snake;
-    }),
-  );
+  // The engine's MLP takes flat pixels; Keras's model takes the images and flattens them first.
+  const flatInput = !layers.some((layer) => layer.class_name === 'Flatten');
+  const snakes = layers.map((layer) => {
+    const snake = KERAS_NAMES[layer.class_name];
+    if (!snake) throw new Error(`La capa ${layer.class_name} no tiene equivalente en este exportador.`);
+    return snake;
+  });
+  const groups = kerasLayerPaths(flatInput ? ['flatten', ...snakes] : snakes);
+  const offset = flatInput ? 1 : 0;
   const out: KerasWeight[] = [];
   layers.forEach((layer, i) =>
     located
       .filter((w) => w.name.startsWith(`${layer.config.name}/`))
-      .forEach((w, v) => out.push({ path: `${groups[i]}/vars/${v}`, shape: w.shape, values: w.values })),
+      .forEach((w, v) => out.push({ path: `${groups[i + offset]}/vars/${v}`, shape: w.shape, values: w.values as Float32Array })),
   );
   if (out.length !== located.length) throw new Error('Algunos pesos no pertenecen a ninguna capa del modelo.');
   return { groups, weights: out };
 }
 
-let fileCounter = 0;
-
-/** The `.weights.h5` bytes (h5wasm, loaded on demand: 4 MB of WebAssembly only this needs). */
+/** The `.weights.h5` bytes: the Sequential itself (empty `vars`) and each layer's `vars`. */
 export async function kerasWeightsH5(modelJson: string, weights: ArrayBuffer): Promise<Uint8Array> {
   const layout = kerasWeightLayout(modelJson, weights);
-  const h5wasm = (await import('h5wasm')).default;
-  const { FS } = await h5wasm.ready;
-  const path = `/keras-export-${++fileCounter}.weights.h5`;
-  const file = new h5wasm.File(path, 'w');
-  try {
-    // Groups one level at a time: `layers`, `layers/dense`, `layers/dense/vars`.
-    const group = (full: string): Group => {
-      const existing = file.get(full);
-      if (existing instanceof h5wasm.Group) return existing;
-      const cut = full.lastIndexOf('/');
-      const parent = cut < 0 ? file : group(full.slice(0, cut));
-      return parent.create_group(full.slice(cut + 1));
-    };
-    // The Sequential model itself has no variables of its own: an empty `vars`.
-    group('vars');
-    for (const name of layout.groups) group(`${name}/vars`);
-    for (const w of layout.weights) {
-      const cut = w.path.lastIndexOf('/');
-      group(w.path.slice(0, cut)).create_dataset({ name: w.path.slice(cut + 1), data: w.values, shape: w.shape, dtype: '<f' });
-    }
-  } finally {
-    file.close();
-  }
-  const bytes = FS.readFile(path);
-  FS.unlink(path);
-  return bytes;
+  return writeWeightsH5([{ path: '' }, ...layout.groups.map((path) => ({ path }))], layout.weights);
 }

@@ -152,6 +152,12 @@ describe('notebooks', () => {
     expect(code).toContain('history_2 = model.fit(train_augmented');
   });
 
+  it('loads the browser’s transfer weights only where Keras has the base (B0, B3; not mini)', () => {
+    const load = "model.load_weights('transferencia.weights.h5')";
+    expect(kerasCode(programFor('transfer', { ...defaults(TRANSFER_FIELDS), base: 'b3' })!)).toContain(load);
+    expect(kerasCode(programFor('transfer', { ...defaults(TRANSFER_FIELDS), base: 'mini' })!)).not.toContain(load);
+  });
+
   it("writes floats as Python's repr does", () => {
     const numbers = [0.1, 1e-5, 0.0001, 123, 1e16, 1.5e-7, -2.5, 6305802, 0.3333333432674408, 1e22, 12345678901234568, -0.000123];
     const ours = numbers.map(pythonRepr).join(' ');

@@ -2,6 +2,7 @@ import type { AugmentSpec, EpochRecord, RunSpec, TransferBase } from '../../engi
 import { formatNumber } from '../../ui/format';
 import { augmentation } from '../kerasLayers';
 import { csvComparison, list, num, pyString, type Program, type Step } from '../program';
+import { hasKerasTwin, TRANSFER_WEIGHTS_FILE } from '../kerasTransferWeights';
 
 /**
  * Exercise E as Keras runs it: EfficientNetB0/B3 without its top, frozen and called with
@@ -142,6 +143,13 @@ export function transferProgram(spec: RunSpec, names: string[], fine: FineTune):
       ].join('\n'),
     },
   ];
+
+  // The lab's B0/B3 network downloads as Keras weights for this very model; the mini base has no Keras twin.
+  if (hasKerasTwin(spec.model.base))
+    steps.push({
+      explain: `## Los pesos del navegador\n\nEl botón «Descargar pesos de Keras» del laboratorio da \`${TRANSFER_WEIGHTS_FILE}\`: la base ${name} y la cabeza tal como quedaron en el navegador tras las dos fases, en el formato de Keras 3. Súbelo a Colab y quita los \`#\` para cargarlo en este mismo modelo y evaluarlo.`,
+      code: [`# model.load_weights('${TRANSFER_WEIGHTS_FILE}')`, `# print(model.evaluate(${own ? 'val_ds' : 'x_val, y_val'}))`].join('\n'),
+    });
 
   const tfjs = [
     "import * as tf from '@tensorflow/tfjs';",

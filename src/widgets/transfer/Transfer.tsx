@@ -266,7 +266,7 @@ export function Transfer() {
         <button type="button" data-testid="evaluate" disabled={busy || view.status === 'loading'} onClick={() => void evaluate()}>
           Evaluar con las imágenes apartadas
         </button>
-        <ModelKeeper session={session} names={names} disabled={busy || view.status === 'loading' || view.epoch === 0} />
+        <ModelKeeper session={session} spec={spec} names={names} disabled={busy || view.status === 'loading' || view.epoch === 0} />
       </div>
       {evaluation ? (
         <HeldOutEvaluation
