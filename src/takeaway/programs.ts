@@ -1,6 +1,7 @@
 import { andSpec } from '../widgets/and/exercise';
 import type { AND_FIELDS } from '../widgets/and/settings';
-import { augmentSpec, cifar10Spec, parseAugment, type Cifar10Settings } from '../widgets/cifar10/settings';
+import { augmentSpec, parseAugment } from '../widgets/augment/augment';
+import { cifar10Spec, type Cifar10Settings } from '../widgets/cifar10/settings';
 import type { CONVOLUCION_FIELDS } from '../widgets/convolucion/settings';
 import { convolution } from '../widgets/convolucion/settings';
 import { puntosSpec, settingsPoints, type PuntosSettings } from '../widgets/puntos/settings';

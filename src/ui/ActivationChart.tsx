@@ -15,6 +15,11 @@ const Y_TICKS = [-1, 0, 1, 2, 3, 4];
 const X_TICKS = [-4, -3, -2, -1, 0, 1, 2, 3, 4];
 
 const COLORS = { f: 'var(--series-1)', df: 'var(--series-2)' };
+/** f solid, its derivative dashed: told apart by more than colour. */
+const SERIES = [
+  { key: 'f', dash: undefined },
+  { key: 'df', dash: '7 4' },
+] as const;
 /** The pressed button, marked by more than colour: a ring and bold text. */
 const PRESSED = { borderColor: 'var(--accent)', boxShadow: '0 0 0 2px var(--accent)', fontWeight: 650 };
 
@@ -89,27 +94,20 @@ export default function ActivationChart({ initial = 'relu' }: { initial?: Activa
                 <line x1={frame.left} x2={frame.right} y1={frame.y(0)} y2={frame.y(0)} />
               </g>
               <line x1={frame.x(z)} x2={frame.x(z)} y1={frame.top} y2={frame.bottom} stroke="var(--fg)" strokeDasharray="4 4" />
-              <path
-                className="chart-line"
-                d={linePath(
-                  rows.map((r) => [r.z, r.f] as const),
-                  frame.x,
-                  frame.y,
-                )}
-                stroke={COLORS.f}
-                strokeWidth={2.5}
-              />
-              <path
-                className="chart-line"
-                d={linePath(
-                  rows.map((r) => [r.z, r.df] as const),
-                  frame.x,
-                  frame.y,
-                )}
-                stroke={COLORS.df}
-                strokeWidth={2.5}
-                strokeDasharray="7 4"
-              />
+              {SERIES.map(({ key, dash }) => (
+                <path
+                  key={key}
+                  className="chart-line"
+                  d={linePath(
+                    rows.map((r) => [r.z, r[key]] as const),
+                    frame.x,
+                    frame.y,
+                  )}
+                  stroke={COLORS[key]}
+                  strokeWidth={2.5}
+                  strokeDasharray={dash}
+                />
+              ))}
               <circle cx={frame.x(z)} cy={frame.y(fz)} r={5} fill={COLORS.f} />
               <circle cx={frame.x(z)} cy={frame.y(dfz)} r={5} fill={COLORS.df} />
             </>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { EpochRecord } from '../engine/protocol';
 import { useThrottled } from '../ui/useThrottled';
 import { notebookEpoch } from './notebookEpoch';
+import { TableHead } from '../ui/TableHead';
 
 /**
  * The notebooks print about five rows per run: every 10th epoch of 51 for the line, every
@@ -31,16 +32,7 @@ export function NotebookPrints({ history, epochs, columns }: { history: EpochRec
   return (
     <table className="print-table" data-testid="notebook-prints">
       <caption>Como lo imprime el cuaderno: cada {every} épocas, la pérdida antes de actualizar y los parámetros después</caption>
-      <thead>
-        <tr>
-          <th scope="col">Época</th>
-          {columns.map((c) => (
-            <th key={c.label} scope="col">
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead first="Época" labels={columns.map((c) => c.label)} />
       <tbody>
         {printed.map((r) => (
           <tr key={r.epoch}>

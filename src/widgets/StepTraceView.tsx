@@ -2,6 +2,7 @@ import type { Activation, LayerTrace, StepTrace } from '../engine/protocol';
 import { formatNumber } from '../ui/format';
 import { Readout } from '../ui/Readout';
 import './StepTraceView.css';
+import { TableHead } from '../ui/TableHead';
 
 /** Rows shown per table; bigger datasets show the first ones and say how many are left. */
 const MAX_ROWS = 6;
@@ -33,18 +34,9 @@ function SampleTable({ caption, columns }: { caption: string; columns: { label: 
   const count = columns[0].rows.length;
   const shown = Math.min(count, MAX_ROWS);
   return (
-    <table className="trace-table">
+    <table className="print-table trace-table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Ejemplo</th>
-          {columns.map((c) => (
-            <th key={c.label} scope="col">
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead first="Ejemplo" labels={columns.map((c) => c.label)} />
       <tbody>
         {Array.from({ length: shown }, (_, i) => (
           <tr key={i}>
@@ -86,7 +78,7 @@ function UpdateTable({
   );
   layer.bias.forEach((old, j) => rows.push({ name: `b${index}[${j + 1}]`, old, grad: layer.gradBias[j], next: layer.newBias[j] }));
   return (
-    <table className="trace-table">
+    <table className="print-table trace-table">
       <caption>
         Capa {index}:{' '}
         {plainSgd ? `nuevo = antes − η·gradiente, con η = ${formatNumber(learningRate, 6)}` : 'valores tras el paso del optimizador'}

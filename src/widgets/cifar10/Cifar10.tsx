@@ -11,7 +11,7 @@ import { useSettings } from '../urlState';
 import { useEngineSession } from '../useEngineSession';
 import { useTrainer } from '../useTrainer';
 import { Hero, MoreOptions } from '../LabParts';
-import { AugmentControls } from './AugmentControls';
+import { AugmentControls } from '../augment/AugmentControls';
 import { BackendComparison } from './BackendComparison';
 import { DataGallery } from './DataGallery';
 import { describeNetwork } from './describe';

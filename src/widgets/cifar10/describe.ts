@@ -1,14 +1,7 @@
 import { CIFAR10_CLASSES, IMAGE_SIDE } from '../../engine/protocol';
 import { formatInteger, formatNumber } from '../../ui/format';
-import {
-  ACTIVATION_FIELD,
-  AUGMENTATION_LABELS,
-  CNN_CONV,
-  CNN_DENSE_UNITS,
-  INPUT_SIZE,
-  parseAugment,
-  type Cifar10Settings,
-} from './settings';
+import { ACTIVATION_FIELD, CNN_CONV, CNN_DENSE_UNITS, INPUT_SIZE, type Cifar10Settings } from './settings';
+import { AUGMENTATION_LABELS, parseAugment } from '../augment/augment';
 
 const dropout = (rate: number) => (rate > 0 ? ` con Dropout(${formatNumber(rate, 2)})` : '');
 

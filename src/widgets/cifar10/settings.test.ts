@@ -3,7 +3,8 @@ import { validateRunSpec } from '../../engine/validate';
 import { CURES, cureSpec, finalGap } from './cures';
 import { describeNetwork } from './describe';
 import { parseField, type Values } from '../urlState';
-import { augmentSpec, CIFAR10_FIELDS, cifar10Spec, parseAugment, REFERENCE_MLP_PARAMS, regularizerSpec } from './settings';
+import { augmentSpec, parseAugment } from '../augment/augment';
+import { CIFAR10_FIELDS, cifar10Spec, REFERENCE_MLP_PARAMS, regularizerSpec } from './settings';
 
 const DEFAULTS = Object.fromEntries(Object.entries(CIFAR10_FIELDS).map(([k, f]) => [k, f.default])) as Values<typeof CIFAR10_FIELDS>;
 

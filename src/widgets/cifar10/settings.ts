@@ -1,7 +1,6 @@
 import {
   CIFAR10_CLASSES,
   IMAGE_SIDE,
-  type AugmentSpec,
   type CallbackSpec,
   type EarlyStoppingSpec,
   type ModelSpec,
@@ -9,6 +8,7 @@ import {
   type RegularizerSpec,
   type RunSpec,
 } from '../../engine/protocol';
+import { augmentField, augmentSpec, parseAugment } from '../augment/augment';
 import { BACKEND_FIELD, hiddenActivationField, SEED_FIELD, type ChoiceField, type Fields, type Values } from '../urlState';
 
 /** Exercise D as the widget runs it: an MLP (or a small CNN) on CIFAR-10, with the notebook's choices as defaults. */
@@ -42,37 +42,6 @@ const MODEL_FIELD: ChoiceField<ModelName> = {
   optionLabels: { mlp: 'MLP', cnn: 'CNN' },
 };
 
-/**
- * The augmentations on offer, as the URL names them, each a Keras preprocessing layer with
- * a modest factor: RandomFlip('horizontal'), RandomTranslation(0.1, 0.1) (up to 3 pixels),
- * RandomRotation(0.05) (up to ±18°) and RandomZoom(0.1).
- */
-export const AUGMENTATIONS = ['flip', 'shift', 'rotate', 'zoom'] as const;
-export type AugmentationName = (typeof AUGMENTATIONS)[number];
-export const AUGMENTATION_LABELS: Record<AugmentationName, string> = {
-  flip: 'Volteo horizontal',
-  shift: 'Desplazamiento (±10 %)',
-  rotate: 'Giro (±18°)',
-  zoom: 'Zoom (±10 %)',
-};
-const AUGMENT_FACTORS = { shift: 0.1, rotate: 0.05, zoom: 0.1 } as const;
-
-/** The comma list of the `augment` key, in its canonical order; null when it is not one. */
-export function parseAugment(raw: string): AugmentationName[] | null {
-  if (raw === '') return [];
-  const names = raw.split(',');
-  const known = (n: string): n is AugmentationName => (AUGMENTATIONS as readonly string[]).includes(n);
-  if (!names.every(known) || new Set(names).size !== names.length) return null;
-  return AUGMENTATIONS.filter((a) => names.includes(a));
-}
-
-/** The engine's AugmentSpec for a list of names; undefined when there are none. */
-export function augmentSpec(names: readonly AugmentationName[]): AugmentSpec | undefined {
-  if (names.length === 0) return undefined;
-  const factor = (name: keyof typeof AUGMENT_FACTORS) => (names.includes(name) ? AUGMENT_FACTORS[name] : undefined);
-  return { flip: names.includes('flip'), translate: factor('shift'), rotate: factor('rotate'), zoom: factor('zoom') };
-}
-
 /** Keras's kernel_regularizer for the two strengths: L1, L2, L1L2 or none. */
 export function regularizerSpec(l1: number, l2: number): RegularizerSpec | undefined {
   if (l1 > 0 && l2 > 0) return { name: 'l1_l2', l1, l2 };
@@ -95,12 +64,7 @@ export const CIFAR10_FIELDS = {
   bn: { kind: 'flag', label: 'BatchNormalization', default: false },
   l1: { kind: 'number', label: 'Regularización L1', default: 0, min: 0 },
   l2: { kind: 'number', label: 'Regularización L2', default: 0, min: 0 },
-  augment: {
-    kind: 'text',
-    label: 'El aumento de datos',
-    default: '',
-    check: (raw: string) => (parseAugment(raw) ? null : `debe ser una lista separada por comas de: ${AUGMENTATIONS.join(', ')}`),
-  },
+  augment: augmentField(''),
   /** EarlyStopping exactly as the notebook configures it (EARLY_STOPPING). */
   parada: { kind: 'flag', label: 'Parada temprana', default: true },
   /** The notes' learning-rate schedule (SCHEDULE). */

@@ -3,6 +3,7 @@ import { formatInteger } from '../../ui/format';
 import { PixelImage } from '../../ui/PixelImage';
 import { heldOutCount } from '../../engine/protocol';
 import { MAX_PER_CLASS, MIN_PER_CLASS, OWN_IMAGE_SIDE, type OwnImages } from './ownImages';
+import { CameraView } from './CameraView';
 import { useCamera } from './useCamera';
 
 const THUMBNAILS = 6;
@@ -17,16 +18,10 @@ function Camera({
   onClose: () => void;
   names: string[];
 }) {
-  const { video, error } = useCamera();
+  const camera = useCamera();
+  const { video, error } = camera;
   return (
-    <div className="camera" role="group" aria-label="Cámara">
-      {error ? (
-        <p className="message message-error" role="alert">
-          {error}
-        </p>
-      ) : (
-        <video ref={video} autoPlay playsInline muted width={240} height={180} />
-      )}
+    <CameraView camera={camera} label="Cámara">
       <div className="camera-buttons">
         {names.map((name, i) => (
           <button
@@ -44,7 +39,7 @@ function Camera({
           Cerrar la cámara
         </button>
       </div>
-    </div>
+    </CameraView>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { BlockInfo } from '../../engine/protocol';
 import { formatInteger, formatNumber } from '../../ui/format';
 import { Slider } from '../../ui/controls';
-import { AugmentControls } from '../cifar10/AugmentControls';
+import { AugmentControls } from '../augment/AugmentControls';
 import { FieldControl } from '../FieldControl';
 import { EPOCHS2_FIELD, LR2_FIELD } from './settings';
 

@@ -30,7 +30,7 @@ import { RandomControl } from './RandomControl';
 import { classNames, DEFAULT_CLASSES, parseClasses, TRANSFER_FIELDS as FIELDS, transferSpec, type TransferSettings } from './settings';
 import { useBaseWeights } from './useBaseWeights';
 import { UseMyModel } from './UseMyModel';
-import { augmentSpec, parseAugment } from '../cifar10/settings';
+import { augmentSpec, parseAugment } from '../augment/augment';
 import './transfer.css';
 
 /** The default task's classes, in Spanish: none of them was in the mini base's pretraining. */

@@ -7,6 +7,7 @@ import { unzipPicked } from '../../takeaway/download';
 import type { SessionRef } from '../useEngineSession';
 import { SAVED_TRANSFER_KEY } from './ModelKeeper';
 import { decodeSquare, OWN_IMAGE_SIDE } from './ownImages';
+import { CameraView } from './CameraView';
 import { useCamera } from './useCamera';
 
 /** Frames the live view judges per second, at most: enough to follow a hand, light on the GPU. */
@@ -48,7 +49,8 @@ function Verdict({ probabilities, names, testId }: { probabilities: number[]; na
 
 /** The camera, judged a few times a second while it is open. */
 function LiveCamera({ session, names, backend }: { session: SessionRef; names: string[]; backend: BackendPreference }) {
-  const { video, error } = useCamera();
+  const camera = useCamera();
+  const { video } = camera;
   const [live, setLive] = useState<number[] | null>(null);
   useEffect(() => {
     let stopped = false;
@@ -68,16 +70,9 @@ function LiveCamera({ session, names, backend }: { session: SessionRef; names: s
     };
   }, [session, video, backend]);
   return (
-    <div className="camera" role="group" aria-label="Cámara en directo">
-      {error ? (
-        <p className="message message-error" role="alert">
-          {error}
-        </p>
-      ) : (
-        <video ref={video} autoPlay playsInline muted width={240} height={180} />
-      )}
+    <CameraView camera={camera} label="Cámara en directo">
       {live ? <Verdict probabilities={live} names={names} testId="use-live-prediction" /> : null}
-    </div>
+    </CameraView>
   );
 }
 

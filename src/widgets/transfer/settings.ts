@@ -1,7 +1,7 @@
 import { type BackendPreference, CIFAR10_CLASSES, MINI_WEIGHTS_PATH, type RunSpec, type TransferBase } from '../../engine/protocol';
 import { BACKEND_FIELD, SEED_FIELD, type ChoiceField, type Fields, type NumberField, type TextField } from '../urlState';
 // The same `augment` list and Keras layers as the CIFAR-10 lab.
-import { AUGMENTATIONS, parseAugment } from '../cifar10/settings';
+import { AUGMENTATIONS, augmentField } from '../augment/augment';
 
 /** Exercise E as the widget runs it: the notebook's choices, with four CIFAR-10 classes or the student's own. */
 
@@ -85,12 +85,7 @@ export const EPOCHS_FIELD: NumberField = { kind: 'number', label: 'Épocas, fase
 export const EPOCHS2_FIELD: NumberField = { kind: 'number', label: 'Épocas de la fase 2', default: 5, integer: true, min: 1, max: 1000 };
 export const UNFREEZE_FIELD: NumberField = { kind: 'number', label: 'Bloques que descongelar', default: 4, integer: true, min: 1, max: 40 };
 /** Phase 2's augmentation (phase 1 trains on cached features, see src/engine/transfer/run.ts). */
-export const AUGMENT_FIELD: TextField = {
-  kind: 'text',
-  label: 'El aumento de datos',
-  default: AUGMENTATIONS.join(','),
-  check: (raw) => (parseAugment(raw) ? null : `debe ser una lista separada por comas de: ${AUGMENTATIONS.join(', ')}`),
-};
+export const AUGMENT_FIELD: TextField = augmentField(AUGMENTATIONS.join(','));
 
 export const TRANSFER_FIELDS = {
   base: BASE_FIELD,

@@ -1,5 +1,5 @@
 import { Checkbox } from '../../ui/controls';
-import { AUGMENTATION_LABELS, AUGMENTATIONS, parseAugment } from './settings';
+import { AUGMENTATION_LABELS, AUGMENTATIONS, parseAugment } from './augment';
 
 /**
  * The `augment` setting as one checkbox per Keras preprocessing layer; the URL keeps the
