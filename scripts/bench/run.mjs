@@ -41,8 +41,7 @@
  *   BENCH_HEAP_SECONDS=20  seconds the memory check samples the training worker
  *   BENCH_JSON=path        also write the raw results as JSON
  */
-import { accessSync, constants, createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { accessSync, constants, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +49,9 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { mainThreadReport, measureMainThread } from './mainthread.mjs';
+import { workerMemory } from './memory.mjs';
+import { benchReport, fmt, machineLines, table } from './report.mjs';
+import { serve } from './server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -120,59 +122,11 @@ if (SETTINGS.only !== 'mainthread') {
 }
 
 // --- static server: /lab/ → the app's dist, /bench/ → the bench page ---------------------
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.bin': 'application/octet-stream',
-  '.h5': 'application/octet-stream',
-  '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-const MOUNTS = [
+const server = await serve([
   ['/lab/', APP_DIST],
   ['/bench/', BENCH_DIST],
-];
-
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/favicon.ico') {
-    res.writeHead(204).end();
-    return;
-  }
-  const mount = MOUNTS.find(([prefix]) => url.pathname.startsWith(prefix));
-  if (!mount) {
-    res.writeHead(404).end('not found');
-    return;
-  }
-  const [prefix, dir] = mount;
-  let file = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
-  if (!file.startsWith(dir)) {
-    res.writeHead(403).end('forbidden');
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404).end('not found');
-    return;
-  }
-  res.writeHead(200, {
-    'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Cache-Control': 'no-store',
-  });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+]);
+const ORIGIN = server.origin;
 
 // --- browser ------------------------------------------------------------------------------
 let browser;
@@ -200,7 +154,11 @@ if (SETTINGS.only === 'mainthread') {
     seconds: SETTINGS.mainThreadSeconds,
     log,
   });
-  console.log([...machineLines(), '', ...mainThreadReport(rows, { seconds: SETTINGS.mainThreadSeconds, table })].join('\n'));
+  console.log(
+    [...machineLines(browser.version(), loadAtStart), '', ...mainThreadReport(rows, { seconds: SETTINGS.mainThreadSeconds, table })].join(
+      '\n',
+    ),
+  );
   if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ date: new Date().toISOString(), mainThread: rows }, null, 2));
   await shutdown(rows.some((r) => r.error) ? 1 : 0);
 }
@@ -370,63 +328,10 @@ const appResults = await measureMainThread({
 for (const r of appResults.filter((r) => r.error)) errors.push(`main-thread check: ${r.error}`);
 
 // --- the app: the engine worker's memory while it trains on all 50,000 images --------------
-/**
- * Samples the worker's V8 heap through the DevTools protocol (a dedicated worker has no
- * performance.memory). Typed arrays live outside the heap proper, in "backing storage":
- * that is where the images' bytes are, so both are reported.
- */
-async function workerMemory() {
-  // Enough epochs that the run is still training when sampling ends, on a fast machine too.
-  const query = 'train=50000&hidden=1&units=32&epochs=20&backend=webgl&autoplay=1';
-  const p = await context.newPage();
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    await p.goto(`${ORIGIN}/lab/#/lab/cifar10?${query}`);
-    const status = p.locator('[data-testid="widget-cifar10"] [data-testid="status"]');
-    await p.waitForFunction(
-      () => document.querySelector('[data-testid="widget-cifar10"] [data-testid="status"]')?.getAttribute('data-value') === 'training',
-      null,
-      { timeout: 120_000 },
-    );
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((t) => t.type === 'worker');
-    if (!target) throw new Error('no engine worker found among the browser targets');
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-    let id = 0;
-    const waiting = new Map();
-    cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
-      const m = JSON.parse(message);
-      waiting.get(m.id)?.(m.result);
-    });
-    const ask = (method) =>
-      new Promise((resolve) => {
-        const i = ++id;
-        waiting.set(i, resolve);
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method }) });
-      });
-    const peak = { heap: 0, backing: 0, total: 0, samples: 0 };
-    const until = performance.now() + SETTINGS.heapSeconds * 1000;
-    while (performance.now() < until) {
-      const usage = await ask('Runtime.getHeapUsage');
-      peak.heap = Math.max(peak.heap, usage.usedSize);
-      peak.backing = Math.max(peak.backing, usage.backingStorageSize ?? 0);
-      peak.total = Math.max(peak.total, usage.usedSize + (usage.backingStorageSize ?? 0));
-      peak.samples += 1;
-      await p.waitForTimeout(250);
-    }
-    const state = await status.getAttribute('data-value');
-    if (state !== 'training') throw new Error(`the run was "${state}" when sampling ended, not training`);
-    return { query, ...peak };
-  } finally {
-    await cdp.detach().catch(() => {});
-    await p.close();
-  }
-}
-
 let memory = null;
 log(`app memory while training on all 50,000 images (${SETTINGS.heapSeconds} s)`);
 try {
-  memory = await workerMemory();
+  memory = await workerMemory({ browser, context, origin: ORIGIN, seconds: SETTINGS.heapSeconds });
   log(`  peak: heap ${(memory.heap / 1e6).toFixed(1)} MB, typed-array storage ${(memory.backing / 1e6).toFixed(1)} MB`);
 } catch (error) {
   const message = `memory check failed: ${error.message.split('\n')[0]}`;
@@ -435,172 +340,23 @@ try {
 }
 
 // --- report -------------------------------------------------------------------------------
-function fmt(v) {
-  if (!Number.isFinite(v)) return String(v);
-  if (v >= 100) return v.toFixed(0);
-  if (v >= 10) return v.toFixed(1);
-  return v.toFixed(2);
-}
-
-function table(headers, rows, align) {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const cell = (v, i) => (align[i] === 'r' ? String(v).padStart(widths[i]) : String(v).padEnd(widths[i]));
-  return [headers.map(cell).join('  '), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => r.map(cell).join('  '))].join('\n');
-}
-
 const cpus = os.cpus();
-
-/** Date, browser, machine and load: what the figures depend on. */
-function machineLines() {
-  // Called before the report too (BENCH_ONLY), so it reads the CPUs itself.
-  const cpus = os.cpus();
-  return [
-    `Date:     ${new Date().toISOString()}`,
-    `Browser:  Chromium ${browser.version()} (${CHROMIUM_PATH})`,
-    `Machine:  ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()} ${os.arch()}; Node ${process.version}`,
-    `Load:     ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')} at end (1/5/15-min load average; other work on the machine adds noise)`,
-  ];
-}
-const out = [];
-out.push('Engine vs plain tfjs, headless Chromium');
-out.push(...machineLines().slice(0, 2));
-out.push(`WebGPU:   ${adapter.detail}`);
-if (backendInfo.webgl)
-  out.push(`WebGL:    ${backendInfo.webgl.available ? backendInfo.webgl.detail : `unavailable (${backendInfo.webgl.detail})`}`);
-out.push(...machineLines().slice(2));
-out.push('');
-out.push('Throughput (median of alternating runs, each after an untimed warm-up step; loss read back once per run).');
-out.push(`recta: Dense(1), 4 points, MSE, SGD 0.1, full batch, ${SETTINGS.rectaEpochs} epochs per run (epochs/s).`);
-out.push('mlp:   3072-1024x4-10 + Dropout 0.2, Adam 1e-4, sparse CE, batch 64, the first real CIFAR-10 images (samples/s);');
-out.push('       plain = compile + model.fit on the same images, held as floats on the device; the engine builds each batch from bytes.');
-out.push(`Goal: engine/plain >= ${SETTINGS.goalRatio}.`);
-out.push('');
-out.push(
-  table(
-    ['workload', 'backend', 'unit', 'engine', 'plain tfjs', 'engine/plain', 'goal', 'runs'],
-    results.map((r) => {
-      const unit = r.workload === 'recta' ? 'epochs/s' : 'samples/s';
-      if (r.error) return [r.workload, r.backend, unit, '-', '-', '-', 'n/a', 'not measured (below)'];
-      const goal = r.ratio >= SETTINGS.goalRatio ? 'ok' : 'NO';
-      const runs = `${r.rounds}+${r.rounds} x ${r.plan.steps} steps` + (r.leaked ? ` (${r.leaked} tensors leaked)` : '');
-      return [r.workload, r.backend, unit, fmt(r.engine), fmt(r.plain), r.ratio.toFixed(3), goal, runs];
-    }),
-    ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l'],
-  ),
+console.log(
+  benchReport({
+    settings: SETTINGS,
+    machine: machineLines(browser.version(), loadAtStart),
+    adapter,
+    backendInfo,
+    results,
+    augmentResults,
+    cnnResults,
+    transferResults,
+    dataLoad,
+    memory,
+    appResults,
+    seconds: (performance.now() - started) / 1000,
+  }).join('\n'),
 );
-for (const r of results.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
-out.push('');
-if (augmentResults.length) {
-  const factors = augmentResults.find((r) => r.augment)?.augment;
-  const said = factors
-    ? Object.entries(factors)
-        .map(([k, v]) => (v === true ? k : `${k} ${v}`))
-        .join(', ')
-    : '?';
-  out.push(`Augmentation: the mlp above through the engine with augment = {${said}} on every training batch`);
-  out.push(
-    `(Keras's RandomFlip/Translation/Rotation/Zoom, one resampling each) against the same engine run without it (samples/s, alternating).`,
-  );
-  out.push(`Goal: augmented/engine >= ${SETTINGS.goalAugmentRatio} (augmentation adds at most 10 % to an epoch).`);
-  out.push('');
-  out.push(
-    table(
-      ['workload', 'backend', 'unit', 'augmented', 'engine', 'augmented/engine', 'goal', 'runs'],
-      augmentResults.map((r) => {
-        if (r.error) return ['mlp', r.backend, 'samples/s', '-', '-', '-', 'n/a', 'not measured (below)'];
-        const goal = r.ratio >= SETTINGS.goalAugmentRatio ? 'ok' : 'NO';
-        const runs = `${r.rounds}+${r.rounds} x ${r.plan.steps} steps` + (r.leaked ? ` (${r.leaked} tensors leaked)` : '');
-        return ['mlp', r.backend, 'samples/s', fmt(r.augmented), fmt(r.engine), r.ratio.toFixed(3), goal, runs];
-      }),
-      ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l'],
-    ),
-  );
-  for (const r of augmentResults.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
-  out.push('');
-}
-if (cnnResults.length) {
-  out.push("CNN: the CIFAR-10 lab's small CNN (Conv 32 → MaxPool → Conv 64 → MaxPool → Dense 128 → Dense 10, 315.722 parameters)");
-  out.push('against the MLP above (6.305.802 parameters), through the engine on the same images and batches (samples/s, alternating).');
-  out.push('');
-  out.push(
-    table(
-      ['backend', 'unit', 'cnn', 'mlp', 'cnn/mlp', 'runs'],
-      cnnResults.map((r) =>
-        r.error
-          ? [r.backend, 'samples/s', '-', '-', '-', 'not measured (below)']
-          : [r.backend, 'samples/s', fmt(r.cnn), fmt(r.engine), r.ratio.toFixed(3), `${r.rounds}+${r.rounds} x ${r.plan.steps} steps`],
-      ),
-      ['l', 'l', 'r', 'r', 'r', 'l'],
-    ),
-  );
-  for (const r of cnnResults.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
-  out.push('');
-}
-out.push(
-  "Transfer (exercise E) on EfficientNet mini, the notebook's head, 400 training + 100 validation images (bird, cat, deer, dog), batch 32.",
-);
-out.push('Seconds per epoch (after an untimed one): the engine trains on activations cached at the cut (phase 1: the pooled features;');
-out.push(
-  'phase 2: the input of the first of 2 unfrozen blocks); plain = compile + model.fit of the whole network, the base run every epoch.',
-);
-out.push('Caching s: computing those activations once per phase, for all 500 images (plain runs first, so shaders are compiled by then).');
-out.push('');
-out.push(
-  table(
-    ['backend', 'phase', 'trainable', 'engine s/epoch', 'plain s/epoch', 'plain/engine', 'caching s'],
-    transferResults.flatMap((r) => {
-      if (r.error) return [[r.backend, '-', '-', '-', '-', '-', 'not measured (below)']];
-      const leak = r.leakedTensors ? ` (${r.leakedTensors} tensors leaked)` : '';
-      return [0, 1].map((i) => [
-        r.backend,
-        i + 1,
-        r.trainable[i].toLocaleString('en'),
-        fmt(r.engine[i]),
-        fmt(r.plain[i]),
-        (r.plain[i] / r.engine[i]).toFixed(1),
-        (i === 0 ? r.prepareSeconds : r.fineTuneSeconds).toFixed(1) + leak,
-      ]);
-    }),
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-  ),
-);
-for (const r of transferResults.filter((r) => r.error)) out.push(`  not measured: ${r.error}`);
-out.push('');
-out.push("CIFAR-10 in the browser (the app's loader: download from the local server, SHA-256 check, PNG decoding in a worker).");
-if (dataLoad) {
-  out.push(
-    `  ${dataLoad.images.toLocaleString('en')} images: ${dataLoad.seconds.toFixed(2)} s in all, ${dataLoad.decodeSeconds.toFixed(2)} s of it decoding the six PNG files.`,
-  );
-} else {
-  out.push('  not measured (no backend opened).');
-}
-const BYTES = 60_000 * 3072;
-out.push('');
-out.push(
-  `Engine worker memory while the app trains on all 50,000 training images (${memory?.query ?? '-'}), peak over ${SETTINGS.heapSeconds} s:`,
-);
-if (memory) {
-  const mb = (v) => `${(v / 1e6).toFixed(1)} MB`;
-  out.push(
-    `  JS heap ${mb(memory.heap)}; typed-array storage ${mb(memory.backing)}; together ${mb(memory.total)} (${memory.samples} samples).`,
-  );
-  out.push(
-    `  The 60,000 images are ${mb(BYTES)} as bytes, ${mb(BYTES * 4)} as float32. Goal: the images held as bytes, so together well under`,
-  );
-  out.push(
-    `  their float32 size (under half: ${mb(BYTES * 2)}): ${memory.total <= BYTES * 2 ? 'ok' : 'NO'}. Above the bytes: the model, and decoding buffers V8 has not collected yet.`,
-  );
-} else {
-  out.push('  not measured (below).');
-}
-out.push('');
-out.push(...mainThreadReport(appResults, { seconds: SETTINGS.mainThreadSeconds, table }));
-out.push('');
-out.push(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-console.log(out.join('\n'));
 
 if (env.BENCH_JSON) {
   const raw = {
