@@ -3,27 +3,16 @@
  * number formatting live in one place. Modules build their messages from here and never
  * format numbers themselves.
  */
-
-// es-ES leaves four-digit numbers ungrouped by default ("1000" but "10.000"); 'always'
-// gives 1.000 and 50.000 alike, as the page's own formatter does. Typed loosely because
-// older TS libs lack the string form.
-const ALWAYS_GROUP = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions;
-const formats = new Map<number, Intl.NumberFormat>();
+import { spanishFormat } from '../format/spanish';
 
 /**
- * The engine's one number formatter (decimal comma, dot grouping): integers whole
- * (`50.000`, `6.305.802`), other numbers to six significant digits (`0,5`, `1,23457`), or
+ * The engine's number formatter (decimal comma, dot grouping: src/format/spanish.ts): integers
+ * whole (`50.000`, `6.305.802`), other numbers to six significant digits (`0,5`, `1,23457`), or
  * to at most `decimals` decimals when given (`2,7` MB).
  */
 export function formatEs(value: number, decimals?: number): string {
-  const key = decimals ?? (Number.isInteger(value) ? 0 : -1);
-  let format = formats.get(key);
-  if (!format) {
-    const digits = key < 0 ? { maximumSignificantDigits: 6 } : { maximumFractionDigits: key };
-    format = new Intl.NumberFormat('es-ES', { ...digits, ...ALWAYS_GROUP });
-    formats.set(key, format);
-  }
-  return format.format(value);
+  if (decimals !== undefined) return spanishFormat({ maximumFractionDigits: decimals }).format(value);
+  return spanishFormat(Number.isInteger(value) ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 6 }).format(value);
 }
 
 /** A value as the student sent it: numbers in Spanish, anything else between «». */

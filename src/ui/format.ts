@@ -3,24 +3,10 @@
  *
  * Readouts show these strings; machine-readable values (data-value, URLs) stay plain JS numbers.
  */
+import { spanishFormat } from '../format/spanish';
 
-const LOCALE = 'es-ES';
 /** True minus sign (U+2212): reads better than a hyphen next to ∞. */
 const MINUS = '\u2212';
-
-// es-ES skips grouping for 4-digit numbers by default ("1000" but "10.000"); 'always' keeps
-// counts such as 1.000 and 6.305.802 consistent. Typed loosely because older TS libs lack it.
-const ALWAYS_GROUP = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions;
-
-const cache = new Map<string, Intl.NumberFormat>();
-function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE, options);
-    cache.set(key, f);
-  }
-  return f;
-}
 
 function nonFinite(value: number): string | null {
   if (Number.isNaN(value)) return 'NaN';
@@ -50,16 +36,16 @@ export function formatNumber(value: number, digits = 4): string {
     return `${trimmed.replace('.', ',')}e${Number(exponent)}`;
   }
   if (abs < 1) {
-    return formatter(`sig${d}`, { maximumSignificantDigits: d }).format(value);
+    return spanishFormat({ maximumSignificantDigits: d }).format(value);
   }
-  return formatter(`frac${d}`, { maximumFractionDigits: d, ...ALWAYS_GROUP }).format(value);
+  return spanishFormat({ maximumFractionDigits: d }).format(value);
 }
 
 /** Exactly `decimals` decimals, for table columns that must line up: `formatFixed(0.2, 2) === '0,20'`. */
 export function formatFixed(value: number, decimals: number): string {
   const special = nonFinite(value);
   if (special !== null) return special;
-  return formatter(`fixed${decimals}`, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, ...ALWAYS_GROUP }).format(value);
+  return spanishFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
 /** Formats an integer with Spanish grouping: `formatInteger(6305802) === '6.305.802'`. Rounds non-integers. */
@@ -67,7 +53,7 @@ export function formatInteger(n: number): string {
   const special = nonFinite(n);
   if (special !== null) return special;
   const rounded = Math.round(n);
-  return formatter('int', { maximumFractionDigits: 0, ...ALWAYS_GROUP }).format(rounded === 0 ? 0 : rounded);
+  return spanishFormat({ maximumFractionDigits: 0 }).format(rounded === 0 ? 0 : rounded);
 }
 
 /**
