@@ -64,17 +64,23 @@ test.describe('the CIFAR-10 lab', () => {
     });
   }
 
-  test('trains the small CNN on webgl for an epoch and shows its first layer: 32 filters and 32 maps', async ({ page }) => {
+  test('trains the small CNN on webgl for an epoch, pauses within a batch and shows its first layer: 32 filters and 32 maps', async ({
+    page,
+  }) => {
     // Software WebGL: about 12 images/s to train and a minute and a half for the 10.000 test images.
     test.setTimeout(360_000);
-    await page.goto('./#/lab/cifar10?model=cnn&train=1000&batch=100&optimizer=adam&lr=0.001&epochs=1&backend=webgl&autoplay=1');
+    await page.goto('./#/lab/cifar10?model=cnn&train=1000&batch=100&optimizer=adam&lr=0.001&epochs=2&backend=webgl&autoplay=1');
     const widget = page.getByTestId('widget-cifar10');
     expect(await numberValue(widget, 'param-count-mlp')).toBe(6_305_802);
     // Keras's count for Conv 32 3×3 → MaxPool → Conv 64 3×3 → MaxPool → Dense 128 → Dense 10.
     await expect(readout(widget, 'param-count')).toHaveAttribute('data-value', '315722', { timeout: 60_000 });
     await expect(readout(widget, 'param-count')).toHaveText(/315\.722/);
     await expect(widget.getByTestId('network')).toContainText('Conv2D(32, 3×3, ReLU)');
-    await waitForStatus(widget, 'done', 170_000);
+    // A pause is honoured after the batch on the device (about 6 s here), not after the whole epoch the loop could queue (45 s).
+    await expect(readout(widget, 'epoch')).toHaveAttribute('data-value', '1', { timeout: 170_000 });
+    await widget.getByTestId('play').click();
+    await waitForStatus(widget, 'paused', 20_000);
+    await expect(readout(widget, 'epoch')).toHaveAttribute('data-value', '1');
     await expect(readout(widget, 'backend')).toHaveAttribute('data-value', 'webgl');
     const loss = await numberValue(widget, 'loss');
     expect(loss).toBeGreaterThan(1.5);

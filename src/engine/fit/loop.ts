@@ -8,6 +8,7 @@ import type { Optimizer } from '../optimizers';
 import type { MlpSpec, RunSpec } from '../spec';
 import { disposeTrace, readTrace, type PendingTrace, type StepTrace } from '../trace';
 import { EpochMetrics, type EpochLogs } from './epochMetrics';
+import { BatchPacer } from './pacer';
 import { evaluateOn, type Scoring } from './evaluate';
 import type { FitHook, Reading } from './hook';
 import { readTogether } from './read';
@@ -93,6 +94,7 @@ export class FitLoop {
   private traceNext = false;
   private trace: PendingTrace | null = null;
   private readonly augmenter: Augmenter | null;
+  private readonly pacer = new BatchPacer();
 
   constructor(
     private readonly spec: RunSpec,
@@ -109,6 +111,7 @@ export class FitLoop {
   begin(): void {
     this.pauseRequested = false;
     this.stopRequested = false;
+    this.pacer.restart();
     this.hooks.forEach((h) => h.onTrainBegin?.());
   }
 
@@ -127,12 +130,15 @@ export class FitLoop {
       if (this.epoch >= this.epochLimit) return this.finish('done', null);
       if (mode === 'batch' || (mode === 'epoch' && epochEnded) || this.pauseRequested) return this.finish('paused', null);
       if (this.stopRequested) return this.finish('done', say.stopped);
-      if (this.host.updateDue()) {
+      if (this.host.updateDue() || this.pacer.due()) {
         await this.read();
         const stopped = this.hookStop();
         if (stopped) return stopped;
         this.host.update();
         await yieldToEventLoop();
+        // A pause or stop that came in while the device caught up takes effect before the next batch.
+        if (this.pauseRequested) return this.finish('paused', null);
+        if (this.stopRequested) return this.finish('done', say.stopped);
       }
     }
   }
@@ -152,6 +158,7 @@ export class FitLoop {
     this.waiting = [];
     const requests = [epochs.flatMap((e) => e.values), ...this.hooks.map((h) => h.tensorsToRead?.() ?? [])];
     const [logged, ...values] = await readTogether(requests, this.host.watch());
+    this.pacer.read();
     let at = 0;
     const reading: Reading = {
       epochs: epochs.map(({ epoch, names, learningRate }) => {
@@ -248,6 +255,7 @@ export class FitLoop {
     if (batch !== taken) batch.x.dispose();
     disposeBatch(taken);
     this.metrics.add(result.loss, result.correct, samples);
+    this.pacer.batchQueued();
     this.hooks.forEach((h) => h.onBatchEnd?.(samples));
     this.batchInEpoch += 1;
   }
