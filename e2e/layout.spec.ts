@@ -106,3 +106,32 @@ for (const size of SIZES) {
     }
   });
 }
+
+/**
+ * Embedded in a course page's 800×600 iframe (embed=1): the widget alone, its main picture
+ * (the hero's first figure, canvas or image) on screen without scrolling and nothing wider
+ * than the frame. A tall hero may continue below, as a second chart does.
+ */
+test.describe('embedded at 800x600', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+  for (const lab of LABS) {
+    test(`${lab.name}: the main picture fits the iframe`, async ({ page }) => {
+      await page.goto(`./#/lab/${lab.name}?${lab.query}&embed=1`);
+      const widget = page.getByTestId(`widget-${lab.name}`);
+      await lab.ready(widget);
+      await expect(page.locator('header')).toHaveCount(0);
+      const hero = widget.getByTestId('hero');
+      // The hero's first figure, canvas or image; softmax's bars are plain boxes, so its whole hero.
+      const figures = hero.locator('figure, canvas, img');
+      const picture = (await figures.count()) > 0 ? figures.first() : hero;
+      await expect(picture).toBeVisible();
+      const box = await picture.boundingBox();
+      if (!box) throw new Error(`the main picture of ${lab.name} has no box`);
+      const where = `picture at x ${box.x}, y ${box.y}, ${box.width}×${box.height} in 800×600`;
+      expect(box.y, where).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, where).toBeLessThanOrEqual(600);
+      expect(box.x + box.width, where).toBeLessThanOrEqual(800);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    });
+  }
+});
