@@ -132,6 +132,9 @@ export class EngineSession {
   inspectSoftmax(...args: Parameters<Tools['inspectSoftmax']>) {
     return this.tools.inspectSoftmax(...args);
   }
+  paramCount(...args: Parameters<Tools['paramCount']>) {
+    return this.tools.paramCount(...args);
+  }
 
   // The optimizer race on a loss surface.
   createRace(...args: Parameters<RaceTrack['create']>) {

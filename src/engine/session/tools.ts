@@ -1,6 +1,7 @@
 import type { BackendChoice } from '../backends';
 import { featureMaps, type FeatureMaps, type Padding } from '../convolution';
-import type { BackendPreference } from '../spec';
+import { weightSizes } from '../models';
+import type { BackendPreference, PlainModelSpec } from '../spec';
 import { inspectSoftmax, type SoftmaxInspection } from '../softmax';
 import type { BackendGuard } from './backendGuard';
 
@@ -21,6 +22,11 @@ export class Tools {
     preference: BackendPreference,
   ): Promise<FeatureMaps & { backend: BackendChoice }> {
     return this.guard.withBackend(preference, { params: 9, convolution: true }, () => featureMaps(gray, side, kernel, stride, padding));
+  }
+
+  /** An MLP's or a CNN's parameters, counted from its spec as Keras counts them: shown before any data exists. */
+  paramCount(model: PlainModelSpec): number {
+    return weightSizes(model).reduce((a, b) => a + b, 0);
   }
 
   /** Softmax, loss and both gradients (the softmax widget). */

@@ -66,6 +66,16 @@ export function Cifar10() {
   const spec = data.status === 'ready' ? base : null;
   const [view, controls] = useTrainer(spec, settings.autoplay, { session, slot: 0 });
   const busy = view.status === 'training';
+  // The engine counts the model's parameters from its spec, so the count shows before any download.
+  const [plannedParams, setPlannedParams] = useState<number | null>(null);
+  useEffect(() => {
+    let current = true;
+    const model = base.model;
+    if (model.kind === 'mlp' || model.kind === 'cnn') void session.current?.paramCount(model).then((n) => current && setPlannedParams(n));
+    return () => {
+      current = false;
+    };
+  }, [session, base.model]);
   const last = view.history.at(-1);
   const validationImages = Math.floor(values.train * VALIDATION_SPLIT);
   const cnn = values.model === 'cnn';
@@ -149,7 +159,7 @@ export function Cifar10() {
       </Hero>
 
       <TrainingReadouts view={view}>
-        <Readout testId="param-count" label="Parámetros" value={view.info?.paramCount ?? null} format="integer" />
+        <Readout testId="param-count" label="Parámetros" value={view.info?.paramCount ?? plannedParams} format="integer" />
         {cnn ? (
           <Readout testId="param-count-mlp" label="Parámetros del MLP del cuaderno" value={REFERENCE_MLP_PARAMS} format="integer" />
         ) : null}
