@@ -30,6 +30,7 @@ export function machineLines(browserVersion, loadAtStart) {
       .join(' ')} at end (1/5/15-min load average; other work on the machine adds noise)`,
   ];
 }
+
 /** Every table of the bench, as lines; a part that was not measured says so. */
 export function benchReport({
   settings,
