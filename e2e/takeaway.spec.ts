@@ -49,6 +49,10 @@ test.describe('take the lab away: code, notebook, history', () => {
     expect(svg.text).toContain('<svg');
     for (const text of ['Pérdida por época', 'pérdida (escala logarítmica)', 'época', 'chart-line']) expect(svg.text).toContain(text);
     expect(svg.text).not.toContain('var(--');
+    // The picture beside it too: its four points and their legend entry.
+    const fit = await downloaded(page, page.getByRole('button', { name: 'Descargar «Los datos y la recta aprendida» como SVG' }));
+    expect(fit.text.match(/class="chart-dot"/g)).toHaveLength(4);
+    expect(fit.text).toContain('datos');
     const [png] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Descargar «Pérdida por época» como PNG' }).click(),

@@ -66,6 +66,7 @@ export function chartSvg(figure: HTMLElement): ChartPicture | null {
       label: item.querySelector('.chart-legend-label')?.textContent ?? '',
       color: getComputedStyle(item).color,
       dashed: item.dataset.dashed === 'true',
+      dot: item.dataset.dot === 'true',
       x: box.left - frame.left,
       y: box.top - frame.top + box.height / 2,
     };
@@ -98,18 +99,14 @@ export function chartSvg(figure: HTMLElement): ChartPicture | null {
   chart.setAttribute('height', String(chartHeight));
   root.append(chart);
 
-  for (const { label, color, dashed, x, y } of legend) {
-    const line = document.createElementNS(SVG_NS, 'line');
+  for (const { label, color, dashed, dot, x, y } of legend) {
     const at = top + y;
-    Object.entries({
-      x1: x,
-      y1: at,
-      x2: x + 14,
-      y2: at,
-      stroke: color,
-      'stroke-width': 3,
-      'stroke-dasharray': dashed ? '5 3' : 'none',
-    }).forEach(([k, v]) => line.setAttribute(k, String(v)));
+    // A line for a curve, a dot for data points, as the page's legend draws them.
+    const line = document.createElementNS(SVG_NS, dot ? 'circle' : 'line');
+    const attributes = dot
+      ? { cx: x + 7, cy: at, r: 4, fill: color }
+      : { x1: x, y1: at, x2: x + 14, y2: at, stroke: color, 'stroke-width': 3, 'stroke-dasharray': dashed ? '5 3' : 'none' };
+    Object.entries(attributes).forEach(([k, v]) => line.setAttribute(k, String(v)));
     root.append(line, text(x + 18, at, label, { fill: color, 'dominant-baseline': 'central' }));
   }
   return { svg: new XMLSerializer().serializeToString(root), width, height };

@@ -83,7 +83,13 @@ export function Plot({ height, x: xAxis, y: yAxis, legend = [], legendAt = 'bott
   const legendList = legend.length ? (
     <ul className="chart-legend">
       {legend.map((entry) => (
-        <li key={entry.label} className="chart-legend-item" data-dashed={entry.dashed ? 'true' : undefined} style={{ color: entry.color }}>
+        <li
+          key={entry.label}
+          className="chart-legend-item"
+          data-dashed={entry.dashed ? 'true' : undefined}
+          data-dot={entry.dot ? 'true' : undefined}
+          style={{ color: entry.color }}
+        >
           <svg width="18" height="10" aria-hidden="true">
             {entry.dot ? (
               <circle cx="9" cy="5" r="4" fill={entry.color} />

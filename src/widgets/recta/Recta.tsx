@@ -1,7 +1,8 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { EpochRecord, RunSpec } from '../../engine/protocol';
 import { formatNumber } from '../../ui/format';
 import { LossChart } from '../../ui/LossChart';
+import { ChartExport } from '../../takeaway/ChartExport';
 import { linePath } from '../../ui/chart/axes';
 import { Plot, type LegendEntry } from '../../ui/chart/Plot';
 import { Slider } from '../../ui/controls';
@@ -41,6 +42,7 @@ function lossSummary(history: EpochRecord[]): string {
   return `Pérdida por época: de ${formatNumber(history[0].logs.loss)} en la época 0 a ${formatNumber(last.logs.loss)} en la época ${notebookEpoch(last)}.`;
 }
 
+const FIT_TITLE = 'Los datos y la recta aprendida';
 const FIT_LEGEND: LegendEntry[] = [
   { label: 'datos', color: 'var(--fg)', dot: true },
   { label: 'ŷ = w·x + b', color: 'var(--accent)' },
@@ -48,9 +50,13 @@ const FIT_LEGEND: LegendEntry[] = [
 
 /** The four points and the line the neuron has learnt so far. */
 const FitChart = memo(function FitChart({ w, b }: { w: number | null; b: number | null }) {
+  const figure = useRef<HTMLElement>(null);
   return (
-    <figure className="chart" aria-label="Los cuatro puntos y la recta que ha aprendido la neurona">
-      <h3 className="chart-title">Los datos y la recta aprendida</h3>
+    <figure className="chart" aria-label="Los cuatro puntos y la recta que ha aprendido la neurona" ref={figure}>
+      <div className="chart-head">
+        <h3 className="chart-title">{FIT_TITLE}</h3>
+        <ChartExport figure={figure} title={FIT_TITLE} />
+      </div>
       <Plot
         height={212}
         x={{ values: [], domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5], title: 'x', format: (v) => formatNumber(v, 0) }}
