@@ -32,6 +32,12 @@ describe('makeScale', () => {
     expect(scale.ticks).toEqual([1, 2, 5, 10]);
   });
 
+  it('keeps a diverging run on a finite axis', () => {
+    const scale = makeScale({ kind: 'log' }, [0.5, 3e307], [100, 0], 5);
+    expect(scale.domain).toEqual([0.1, 1e308]);
+    expect(Number.isFinite(scale(3e307))).toBe(true);
+  });
+
   it('still has bounds with no data, or one value', () => {
     expect(makeScale({ kind: 'log' }, [], [100, 0], 5).domain).toEqual([0.1, 1]);
     expect(makeScale({}, [], [100, 0], 5).domain).toEqual([0, 1]);

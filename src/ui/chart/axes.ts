@@ -73,7 +73,8 @@ export function makeScale(spec: AxisSpec, values: readonly number[], range: [num
     if (!spec.domain) {
       // Whole decades around the data, at least one.
       lo = 10 ** Math.floor(Math.log10(lo) + 1e-9);
-      hi = 10 ** Math.ceil(Math.log10(hi) - 1e-9);
+      // A diverging run reaches 1e308: the next decade would be ∞.
+      hi = Math.min(10 ** Math.ceil(Math.log10(hi) - 1e-9), 1e308);
       if (hi <= lo) hi = lo * 10;
     }
     return logScale([lo, hi], range, tickCount, spec.ticks);
