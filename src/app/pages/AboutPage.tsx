@@ -117,7 +117,7 @@ function Credits() {
           Tan y Quoc V. Le, «EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks», ICML 2019. El proyecto los convierte
           al formato de TensorFlow.js al publicar el sitio. La base mini la preentrenó el propio proyecto en CIFAR-10.
         </li>
-        <li>Hecho con TensorFlow.js (Apache 2.0), React, KaTeX y Recharts (MIT), entre otras bibliotecas libres.</li>
+        <li>Hecho con TensorFlow.js (Apache 2.0), React, KaTeX (MIT) y d3-scale (ISC), entre otras bibliotecas libres.</li>
         <li>
           El código del laboratorio es software libre con licencia MIT (archivo <code>LICENSE</code>), © 2026 los colaboradores del
           Laboratorio de redes neuronales.
