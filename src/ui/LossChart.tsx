@@ -12,6 +12,14 @@ export interface LossSeries {
   dashed?: boolean;
 }
 
+/** A Keras history's two curves of one quantity: training, then validation. */
+export function trainingCurves(quantity: 'loss' | 'accuracy'): LossSeries[] {
+  return [
+    { key: quantity, label: 'entrenamiento', color: 'var(--series-1)' },
+    { key: `val_${quantity}`, label: 'validación', color: 'var(--series-2)' },
+  ];
+}
+
 export interface LossChartProps {
   /** Shown above the chart and in its exported files; by default named after what it plots. */
   title?: string;
@@ -22,6 +30,7 @@ export interface LossChartProps {
   series: LossSeries[];
   /** Losses shrink by orders of magnitude; a log axis keeps the tail readable. */
   logScale?: boolean;
+  /** The plot with its legend, in pixels. */
   height?: number;
   /** Text summary for screen readers. */
   summary: string;
@@ -40,6 +49,9 @@ export function thin<T>(rows: readonly T[], max = MAX_POINTS): T[] {
   const step = (rows.length - 1) / (max - 1);
   return Array.from({ length: max }, (_, i) => rows[Math.round(i * step)]);
 }
+
+/** `height` holds the plot and its legend row below it together. */
+const LEGEND_ROW_PX = 28;
 
 /** Memoised: it redraws only when its rows change, not on every readout update. */
 export const LossChart = memo(function LossChart({
@@ -74,7 +86,7 @@ export const LossChart = memo(function LossChart({
         <ChartExport figure={figure} title={heading} />
       </div>
       <Plot
-        height={height - 28}
+        height={height - LEGEND_ROW_PX}
         x={{
           values: [0, ...epochs, ...markers.map((m) => m.epoch)],
           title: 'época',

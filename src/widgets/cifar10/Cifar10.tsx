@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunSpec } from '../../engine/protocol';
 import { formatInteger, formatNumber } from '../../ui/format';
-import { LossChart } from '../../ui/LossChart';
+import { LossChart, trainingCurves } from '../../ui/LossChart';
 import { Readout } from '../../ui/Readout';
 import { LARGE_CHART_INTERVAL_MS, useThrottled } from '../../ui/useThrottled';
 import { MetricReadouts, TrainingReadouts } from '../EngineReadouts';
@@ -37,16 +37,8 @@ import { WeightHistograms } from './WeightHistograms';
 import { UrlNotices } from '../UrlNotices';
 import './cifar10.css';
 
-const LOSS_SERIES = [
-  { key: 'batch_loss', label: 'lote a lote', color: 'var(--series-4)' },
-  { key: 'loss', label: 'entrenamiento', color: 'var(--series-1)' },
-  { key: 'val_loss', label: 'validación', color: 'var(--series-2)' },
-];
-const ACCURACY_SERIES = [
-  { key: 'batch_accuracy', label: 'lote a lote', color: 'var(--series-4)' },
-  { key: 'accuracy', label: 'entrenamiento', color: 'var(--series-1)' },
-  { key: 'val_accuracy', label: 'validación', color: 'var(--series-2)' },
-];
+const LOSS_SERIES = [{ key: 'batch_loss', label: 'lote a lote', color: 'var(--series-4)' }, ...trainingCurves('loss')];
+const ACCURACY_SERIES = [{ key: 'batch_accuracy', label: 'lote a lote', color: 'var(--series-4)' }, ...trainingCurves('accuracy')];
 
 type Point = Record<string, number>;
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Evaluation, MINI_PRETRAIN_CLASSES, type RunSpec } from '../../engine/protocol';
 import { formatNumber } from '../../ui/format';
-import { LossChart } from '../../ui/LossChart';
+import { LossChart, trainingCurves } from '../../ui/LossChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Readout } from '../../ui/Readout';
 import { LARGE_CHART_INTERVAL_MS, useThrottled } from '../../ui/useThrottled';
@@ -37,14 +37,10 @@ import './transfer.css';
 const DEFAULT_NAMES = classNames(parseClasses(DEFAULT_CLASSES), '').join(', ');
 
 const ACCURACY_SERIES = [
-  { key: 'accuracy', label: 'entrenamiento', color: 'var(--series-1)' },
-  { key: 'val_accuracy', label: 'validación', color: 'var(--series-2)' },
+  ...trainingCurves('accuracy'),
   { key: 'control_val_accuracy', label: 'control (base aleatoria)', color: 'var(--series-4)' },
 ];
-const LOSS_SERIES = [
-  { key: 'loss', label: 'entrenamiento', color: 'var(--series-1)' },
-  { key: 'val_loss', label: 'validación', color: 'var(--series-2)' },
-];
+const LOSS_SERIES = trainingCurves('loss');
 
 /**
  * Exercise E: a pretrained EfficientNet frozen under a new head (phase 1, on cached
