@@ -1,23 +1,15 @@
-import { useState } from 'react';
 import { downloadBlob, unzipPicked, zipFiles } from '../../takeaway/download';
 import { kerasWeightsH5 } from '../../takeaway/kerasWeights';
 import { CIFAR10_WEIGHTS_FILE } from '../../takeaway/labs/cifar10';
+import { useActionNote } from '../useActionNote';
 import type { SessionRef } from '../useEngineSession';
+import { FileButton } from '../../ui/FileButton';
 
 const KEY = 'laboratorio-cifar10-mlp';
 
 /** Keep the trained model in this browser (IndexedDB), download it in tfjs format, load it back. */
 export function ModelStorage({ session, disabled, onLoaded }: { session: SessionRef; disabled: boolean; onLoaded: () => void }) {
-  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
-  const act = (what: () => Promise<string>) => {
-    const remote = session.current;
-    if (!remote) return;
-    setNote({ text: 'Un momento…', error: false });
-    what().then(
-      (text) => setNote({ text, error: false }),
-      (error: unknown) => setNote({ text: error instanceof Error ? error.message : String(error), error: true }),
-    );
-  };
+  const [note, act] = useActionNote(session);
   return (
     <div className="model-storage" role="group" aria-label="Guardar y cargar el modelo">
       <button
@@ -69,28 +61,24 @@ export function ModelStorage({ session, disabled, onLoaded }: { session: Session
       >
         Descargar pesos de Keras (.weights.h5)
       </button>
-      <label className="file-button">
+      <FileButton
+        multiple
+        accept=".json,.bin,.zip"
+        testId="load-files"
+        disabled={disabled}
+        onFiles={(files) => {
+          if (files.length > 0)
+            act(
+              async () => (
+                await session.current!.loadWeights({ files: await unzipPicked(files) }),
+                onLoaded(),
+                `Modelo cargado de ${files.map((f) => f.name).join(' y ')}.`
+              ),
+            );
+        }}
+      >
         Cargar archivos…
-        <input
-          type="file"
-          multiple
-          accept=".json,.bin,.zip"
-          data-testid="load-files"
-          disabled={disabled}
-          onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
-            event.target.value = '';
-            if (files.length > 0)
-              act(
-                async () => (
-                  await session.current!.loadWeights({ files: await unzipPicked(files) }),
-                  onLoaded(),
-                  `Modelo cargado de ${files.map((f) => f.name).join(' y ')}.`
-                ),
-              );
-          }}
-        />
-      </label>
+      </FileButton>
       {note ? (
         <p className={note.error ? 'message message-error' : 'hint'} role={note.error ? 'alert' : 'status'} data-testid="storage-note">
           {note.text}

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { RunSpec } from '../../engine/protocol';
 import { downloadBlob, zipFiles } from '../../takeaway/download';
 import { hasKerasTwin, NO_KERAS_TWIN, TRANSFER_WEIGHTS_FILE, transferKerasWeightsH5 } from '../../takeaway/kerasTransferWeights';
+import { useActionNote } from '../useActionNote';
 import type { SessionRef } from '../useEngineSession';
 
 /** Where "Guardar en el navegador" keeps the transfer model (IndexedDB) and "Usar mi modelo" finds it. */
@@ -26,15 +26,7 @@ export function ModelKeeper({
   names: string[];
   disabled: boolean;
 }) {
-  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
-  const act = (what: () => Promise<string>) => {
-    if (!session.current) return;
-    setNote({ text: 'Un momento…', error: false });
-    what().then(
-      (text) => setNote({ text, error: false }),
-      (error: unknown) => setNote({ text: error instanceof Error ? error.message : String(error), error: true }),
-    );
-  };
+  const [note, act] = useActionNote(session);
   const metadata = { names };
   // CIFAR-10's 32×32 images are resized inside the Keras model; the student's photos come at the base's side.
   const keras = spec?.model.kind === 'transfer' ? { base: spec.model.base, resizing: spec.data.kind === 'cifar10-classes' } : null;

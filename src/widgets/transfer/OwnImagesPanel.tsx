@@ -5,6 +5,7 @@ import { heldOutCount } from '../../engine/protocol';
 import { MAX_PER_CLASS, MIN_PER_CLASS, OWN_IMAGE_SIDE, type OwnImages } from './ownImages';
 import { CameraView } from './CameraView';
 import { useCamera } from './useCamera';
+import { FileButton } from '../../ui/FileButton';
 
 const THUMBNAILS = 6;
 
@@ -75,21 +76,17 @@ export function OwnImagesPanel({
                 onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== names[i] && onRename(i, e.target.value.trim())}
               />
             </label>
-            <label className="file-button">
+            <FileButton
+              accept="image/*"
+              multiple
+              disabled={disabled || own.busy}
+              testId={`own-files-${i}`}
+              onFiles={(files) => {
+                if (files.length > 0) void own.add(i, files);
+              }}
+            >
               Añadir imágenes…
-              <input
-                type="file"
-                accept="image/*"
-                multiple
-                disabled={disabled || own.busy}
-                data-testid={`own-files-${i}`}
-                onChange={(e) => {
-                  const files = Array.from(e.target.files ?? []);
-                  e.target.value = '';
-                  if (files.length > 0) void own.add(i, files);
-                }}
-              />
-            </label>
+            </FileButton>
             <output className="own-count" data-testid={`class-count-${i}`} data-value={images.length}>
               {formatInteger(images.length)} {images.length === 1 ? 'imagen' : 'imágenes'}
               {images.length >= MIN_PER_CLASS ? ` (${formatInteger(heldOutCount(images.length))} para validar)` : ''}

@@ -9,6 +9,7 @@ import { SAVED_TRANSFER_KEY } from './ModelKeeper';
 import { decodeSquare, OWN_IMAGE_SIDE } from './ownImages';
 import { CameraView } from './CameraView';
 import { useCamera } from './useCamera';
+import { FileButton } from '../../ui/FileButton';
 
 /** Frames the live view judges per second, at most: enough to follow a hand, light on the GPU. */
 const LIVE_INTERVAL_MS = 300;
@@ -106,20 +107,16 @@ export function UseMyModel({ session, backend }: { session: SessionRef; backend:
         <button type="button" data-testid="use-load-browser" onClick={() => load({ key: SAVED_TRANSFER_KEY })}>
           Cargar el guardado en este navegador
         </button>
-        <label className="file-button">
+        <FileButton
+          multiple
+          accept=".zip,.json,.bin"
+          testId="use-load-file"
+          onFiles={(files) => {
+            if (files.length > 0) act(async () => load({ files: await unzipPicked(files) }));
+          }}
+        >
           Cargar un .zip descargado…
-          <input
-            type="file"
-            multiple
-            accept=".zip,.json,.bin"
-            data-testid="use-load-file"
-            onChange={(e) => {
-              const files = Array.from(e.target.files ?? []);
-              e.target.value = '';
-              if (files.length > 0) act(async () => load({ files: await unzipPicked(files) }));
-            }}
-          />
-        </label>
+        </FileButton>
       </div>
       {note ? (
         <p className={note.error ? 'message message-error' : 'hint'} role="alert">
@@ -133,24 +130,20 @@ export function UseMyModel({ session, backend }: { session: SessionRef; backend:
             {model.resolution}.
           </p>
           <div className="widget-actions">
-            <label className="file-button">
+            <FileButton
+              multiple
+              accept="image/*"
+              testId="use-photos"
+              onFiles={(files) =>
+                act(async () => {
+                  const images = await Promise.all(files.map((f) => decodeSquare(f)));
+                  const probabilities = await judge(session, images, backend);
+                  setJudged(images.map((image, i) => ({ image, probabilities: probabilities[i] })));
+                })
+              }
+            >
               Clasificar fotos…
-              <input
-                type="file"
-                multiple
-                accept="image/*"
-                data-testid="use-photos"
-                onChange={(e) => {
-                  const files = Array.from(e.target.files ?? []);
-                  e.target.value = '';
-                  act(async () => {
-                    const images = await Promise.all(files.map((f) => decodeSquare(f)));
-                    const probabilities = await judge(session, images, backend);
-                    setJudged(images.map((image, i) => ({ image, probabilities: probabilities[i] })));
-                  });
-                }}
-              />
-            </label>
+            </FileButton>
             <button type="button" data-testid="use-camera-toggle" onClick={() => setCamera((c) => !c)}>
               {camera ? 'Cerrar la cámara' : 'Cámara en directo'}
             </button>
