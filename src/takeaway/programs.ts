@@ -10,7 +10,7 @@ import type { RECTA_FIELDS } from '../widgets/recta/settings';
 import { inspection, type SOFTMAX_FIELDS } from '../widgets/softmax/settings';
 import { parseRacers, type SuperficieFields } from '../widgets/superficie/settings';
 import { raceSpec } from '../widgets/superficie/surfaces';
-import { classNames, parseClasses, transferSpec, type TRANSFER_FIELDS } from '../widgets/transfer/settings';
+import { classNames, transferSettings, transferSpec, type TRANSFER_FIELDS } from '../widgets/transfer/settings';
 import type { Values } from '../widgets/urlState';
 import { cifar10Program } from './labs/cifar10';
 import { raceProgram } from './labs/race';
@@ -63,20 +63,8 @@ export const PROGRAMS: Record<string, Generator> = {
   cifar10: (v) => cifar10Program(cifar10Spec(v as Cifar10Settings)),
   transfer: (v) => {
     const values = v as Values<typeof TRANSFER_FIELDS>;
-    const classes = parseClasses(values.classes);
-    const spec = transferSpec({
-      base: values.base,
-      weights: 'pretrained',
-      classes,
-      ownVersion: 0,
-      images: values.images,
-      validation: values.val,
-      lr: values.lr,
-      epochs: values.epochs,
-      seed: values.seed,
-      backend: values.backend,
-    });
-    return transferProgram(spec, classNames(classes, values.nombres), {
+    const run = transferSettings(values, values.base, 0);
+    return transferProgram(transferSpec(run), classNames(run.classes, values.nombres), {
       unfreeze: values.unfreeze,
       lr: values.lr2,
       epochs: values.epochs2,

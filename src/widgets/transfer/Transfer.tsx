@@ -27,7 +27,15 @@ import { PhaseExplanation } from './PhaseExplanation';
 import { phaseOneAccuracy, PhaseReadouts } from './PhaseReadouts';
 import { describeUnfreeze, PhaseTwo } from './PhaseTwo';
 import { RandomControl } from './RandomControl';
-import { classNames, DEFAULT_CLASSES, parseClasses, TRANSFER_FIELDS as FIELDS, transferSpec, type TransferSettings } from './settings';
+import {
+  classNames,
+  DEFAULT_CLASSES,
+  parseClasses,
+  TRANSFER_FIELDS as FIELDS,
+  transferSettings,
+  transferSpec,
+  type TransferSettings,
+} from './settings';
 import { useBaseWeights } from './useBaseWeights';
 import { UseMyModel } from './UseMyModel';
 import { augmentSpec, parseAugment } from '../augment/augment';
@@ -62,18 +70,7 @@ export function Transfer() {
   const inUse = weights.state.status === 'ready' ? weights.state.value.weights.base : null;
   const dataReady = cifarClasses ? cifar.status === 'ready' : own.version > 0;
 
-  const run: TransferSettings | null = inUse && {
-    base: inUse,
-    weights: 'pretrained',
-    classes: cifarClasses,
-    ownVersion: own.version,
-    images: values.images,
-    validation: values.val,
-    lr: values.lr,
-    epochs: values.epochs,
-    seed: values.seed,
-    backend: values.backend,
-  };
+  const run: TransferSettings | null = inUse && transferSettings(values, inUse, own.version);
   const runKey = JSON.stringify(run);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const spec: RunSpec | null = useMemo(() => (run && dataReady ? transferSpec(run) : null), [runKey, dataReady]);

@@ -1,5 +1,5 @@
 import { type BackendPreference, CIFAR10_CLASSES, MINI_WEIGHTS_PATH, type RunSpec, type TransferBase } from '../../engine/protocol';
-import { BACKEND_FIELD, SEED_FIELD, type ChoiceField, type Fields, type NumberField, type TextField } from '../urlState';
+import { BACKEND_FIELD, SEED_FIELD, type ChoiceField, type Fields, type NumberField, type TextField, type Values } from '../urlState';
 // The same `augment` list and Keras layers as the CIFAR-10 lab.
 import { AUGMENTATIONS, augmentField } from '../augment/augment';
 
@@ -118,6 +118,25 @@ export interface TransferSettings {
   epochs: number;
   seed: number;
   backend: BackendPreference;
+}
+
+/**
+ * Phase 1's settings from the URL's values, on `base` (the one whose weights are in use) with
+ * the student's images at `ownVersion`: what the lab runs and what its code panel writes.
+ */
+export function transferSettings(values: Values<typeof TRANSFER_FIELDS>, base: TransferBase, ownVersion: number): TransferSettings {
+  return {
+    base,
+    weights: 'pretrained',
+    classes: parseClasses(values.classes),
+    ownVersion,
+    images: values.images,
+    validation: values.val,
+    lr: values.lr,
+    epochs: values.epochs,
+    seed: values.seed,
+    backend: values.backend,
+  };
 }
 
 /** The notebook's run: base + head, Adam, categorical cross-entropy, accuracy; phase 1 frozen. */
