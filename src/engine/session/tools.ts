@@ -1,6 +1,6 @@
 import type { BackendChoice } from '../backends';
 import { featureMaps, type FeatureMaps, type Padding } from '../convolution';
-import { weightSizes } from '../models';
+import { estimatedParams } from '../models';
 import type { BackendPreference, PlainModelSpec } from '../spec';
 import { inspectSoftmax, type SoftmaxInspection } from '../softmax';
 import type { BackendGuard } from './backendGuard';
@@ -26,7 +26,7 @@ export class Tools {
 
   /** An MLP's or a CNN's parameters, counted from its spec as Keras counts them: shown before any data exists. */
   paramCount(model: PlainModelSpec): number {
-    return weightSizes(model).reduce((a, b) => a + b, 0);
+    return estimatedParams(model);
   }
 
   /** Softmax, loss and both gradients (the softmax widget). */
